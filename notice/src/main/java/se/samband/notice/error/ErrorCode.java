@@ -1,0 +1,71 @@
+package se.samband.notice.error;
+
+/**
+ * Every refusal Samband can give, as a stable snake_case code. Agencies get the code and a
+ * generic sentence; details stay in the hub's log. Codes are never renamed: add new ones instead.
+ * Each code is explained in ERROR-CODES.md at the repository root (a test keeps the two in step).
+ */
+public enum ErrorCode {
+    // The container and header (notice module)
+    NOTICE_TOO_LARGE(413, "The notice exceeds the size limit."),
+    HEADER_TOO_LARGE(413, "The notice header exceeds the size limit."),
+    MALFORMED_JSON(400, "The notice is not well-formed JSON."),
+    DUPLICATE_KEY(400, "A JSON object holds the same key twice."),
+    UNKNOWN_FIELD(400, "The notice holds a field that the contract does not define."),
+    MISSING_FIELD(400, "A required field is missing."),
+    NESTING_TOO_DEEP(400, "The JSON is nested deeper than allowed."),
+    BAD_BASE64(400, "A field that must be base64 is not."),
+    SCHEMA_VIOLATION(400, "The notice header does not match the header schema."),
+    UNSUPPORTED_SCHEMA_VERSION(400, "The header's schema version is not supported."),
+    PERSONAL_DATA_IN_HEADER(400, "The header holds a value shaped like a personal identity number."),
+
+    // Sealing and opening (security module)
+    SIGNATURE_INVALID(422, "The header signature does not verify."),
+    BODY_DIGEST_MISMATCH(422, "The body does not match the digest in the header."),
+    NOT_A_RECIPIENT(403, "The notice is not encrypted for this key."),
+    DECRYPTION_FAILED(422, "The body could not be decrypted."),
+    PAYLOAD_SIGNATURE_INVALID(422, "The signature inside the body does not verify."),
+    SIGNER_MISMATCH(422, "The header and the body were signed by different certificates."),
+    SEALING_FAILED(500, "The notice could not be sealed."),
+
+    // Trust (security module)
+    CERTIFICATE_EXPIRED(403, "A certificate in the chain has expired."),
+    CERTIFICATE_NOT_YET_VALID(403, "A certificate in the chain is not valid yet."),
+    CERTIFICATE_REVOKED(403, "The certificate has been revoked."),
+    CERTIFICATE_UNTRUSTED(403, "The certificate does not chain to a trust anchor of the federation."),
+    CERTIFICATE_KEY_USAGE(403, "The certificate may not be used for this purpose."),
+    CRL_UNAVAILABLE(503, "No current revocation list is available for the issuer."),
+    KEY_UNAVAILABLE(500, "The private key could not be read."),
+
+    // Identifiers (security module)
+    INVALID_PERSONNUMMER(400, "The personal identity number is not valid."),
+    INVALID_KOMMUNKOD(400, "The municipality code is not valid."),
+    INVALID_ORGANISATIONSNUMMER(400, "The organisation number is not valid."),
+    INVALID_HSA_ID(400, "The HSA-id is not valid."),
+
+    // Configuration
+    FEDERATION_INVALID(500, "The federation configuration is not valid.");
+
+    private final int httpStatus;
+    private final String message;
+
+    ErrorCode(int httpStatus, String message) {
+        this.httpStatus = httpStatus;
+        this.message = message;
+    }
+
+    /** The stable wire form, e.g. {@code notice_too_large}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The HTTP status a REST client gets for this refusal. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** A generic sentence for agencies: it never names a field value. */
+    public String message() {
+        return message;
+    }
+}
