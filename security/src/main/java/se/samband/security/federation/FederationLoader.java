@@ -52,6 +52,11 @@ public final class FederationLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new FederationException(source, List.of("unknown field '" + e.getPropertyName() + "' at "
                     + pathOf(e) + " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
+                throw new FederationException(source, List.of("the file is empty"));
+            }
+            throw new FederationException(source, List.of(describe(e)));
         } catch (JsonProcessingException e) {
             throw new FederationException(source, List.of(describe(e)));
         } catch (SambandException e) {
