@@ -104,7 +104,8 @@ public final class NoticeJson {
             throw new SambandException(ErrorCode.MISSING_FIELD, "/: no header");
         }
         if (header.schemaVersion() != NoticeHeader.SCHEMA_VERSION) {
-            throw new SambandException(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, "/schemaVersion: not written by this version");
+            throw new SambandException(ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+                    "/schemaVersion: not written by this version");
         }
         byte[] bytes;
         try {
@@ -299,7 +300,8 @@ public final class NoticeJson {
         if (e instanceof JacksonException jackson && jackson.getLocation() != null) {
             where = " at line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr();
         }
-        return new SambandException(ErrorCode.MALFORMED_JSON, pointer + ": " + what + " is not well-formed JSON" + where);
+        return new SambandException(ErrorCode.MALFORMED_JSON,
+                pointer + ": " + what + " is not well-formed JSON" + where);
     }
 
     /**

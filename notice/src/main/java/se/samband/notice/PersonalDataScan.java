@@ -22,7 +22,9 @@ import se.samband.notice.error.SambandException;
  * ten digits in a row between {@code -} and {@code _}, which is chance, not a personnummer.
  */
 final class PersonalDataScan {
-    private static final Pattern SHAPE = Pattern.compile("(?<![0-9])(?:[0-9]{2})?[0-9]{2}([0-9]{2})([0-9]{2})[-+]?[0-9]{4}(?![0-9])");
+    /** Optional century, YY, MM (group 1), DD (group 2), optional - or +, four digits; not touching a digit. */
+    private static final Pattern SHAPE =
+            Pattern.compile("(?<![0-9])(?:[0-9]{2})?[0-9]{2}([0-9]{2})([0-9]{2})[-+]?[0-9]{4}(?![0-9])");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PSEUDONYM = Pattern.compile("ps1:[A-Za-z0-9_-]{43}");
     private static final Pattern DIGEST = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -74,20 +76,6 @@ final class PersonalDataScan {
                         pointer + ": value shaped like a personal identity number");
             }
         }
-    }
-
-    /** Exposed for tests and for callers that want to check a single code before building a header. */
-    static boolean looksLikePersonnummer(String text) {
-        if (!hasEnoughDigits(text)) {
-            return false;
-        }
-        Matcher m = SHAPE.matcher(text);
-        while (m.find()) {
-            if (isPlausibleDate(m.group(1), m.group(2))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasEnoughDigits(String text) {

@@ -9,9 +9,9 @@ import static se.samband.notice.TestHeaders.caseNoticeTree;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
 
