@@ -2,6 +2,7 @@ package se.samband.notice;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ public record NoticeHeader(
         List<Subject> subjects,
         Purpose purpose,
         LegalBasisClaim legalBasis,
-        Set<DataCategory> dataCategories,
+        @JsonSerialize(converter = SortedDataCategories.class) Set<DataCategory> dataCategories,
         boolean protectedIdentity,
         Instant created,
         Instant expires,
