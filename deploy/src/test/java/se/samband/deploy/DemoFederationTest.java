@@ -70,6 +70,7 @@ class DemoFederationTest {
     void preventIpvOnlyReachesThePolice() throws Exception {
         var rule = load().legalBases().rule(LegalBasisCode.PREVENT_IPV_18C).orElseThrow();
         assertThat(rule.recipients()).containsExactly(ParticipantKind.POLISEN);
-        assertThat(rule.senders()).containsExactlyInAnyOrder(ParticipantKind.SOCIALTJANST, ParticipantKind.HALSO_SJUKVARD);
+        assertThat(rule.senders())
+                .containsExactlyInAnyOrder(ParticipantKind.SOCIALTJANST, ParticipantKind.HALSO_SJUKVARD);
     }
 }

@@ -20,6 +20,8 @@ import se.samband.notice.LegalBasisCode;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.ParticipantKind;
 import se.samband.notice.error.SambandException;
+import se.samband.security.identity.HsaId;
+import se.samband.security.identity.Kommunkod;
 import se.samband.security.federation.Federation.FederationFile;
 
 /**
@@ -27,10 +29,8 @@ import se.samband.security.federation.Federation.FederationFile;
  * file, so that an operator can fix a broken configuration in one go.
  */
 public final class FederationLoader {
-    private static final Pattern KOMMUNKOD = Pattern.compile("\\d{4}");
     private static final Pattern REGION = Pattern.compile("\\d{2}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Pattern HSA_ID = Pattern.compile("SE\\d{10}-[A-Za-z0-9]+");
     private static final int MAX_EMERGENCY_DAYS = 7;
 
     private final ObjectMapper yaml = YAMLMapper.builder(new YAMLFactory())
@@ -153,8 +153,8 @@ public final class FederationLoader {
             } else if (p.municipalities().isEmpty() && p.regions().isEmpty()) {
                 problems.add(at + ": serves no municipality or region");
             }
-            p.municipalities().stream().filter(m -> !KOMMUNKOD.matcher(m).matches())
-                    .forEach(m -> problems.add(at + ".municipalities: '" + m + "' is not a 4-digit kommunkod"));
+            p.municipalities().stream().filter(m -> !Kommunkod.isValid(m))
+                    .forEach(m -> problems.add(at + ".municipalities: '" + m + "' is not a valid kommunkod"));
             p.regions().stream().filter(r -> !REGION.matcher(r).matches())
                     .forEach(r -> problems.add(at + ".regions: '" + r + "' is not a 2-digit county code"));
             p.services().stream().filter(s -> !CODE.matcher(s).matches())
@@ -162,8 +162,9 @@ public final class FederationLoader {
             if (p.kind() == ParticipantKind.HALSO_SJUKVARD && p.hsaId() == null) {
                 problems.add(at + ".hsaId: required for a healthcare unit");
             }
-            if (p.hsaId() != null && (p.hsaId().length() > 31 || !HSA_ID.matcher(p.hsaId()).matches())) {
-                problems.add(at + ".hsaId: '" + p.hsaId() + "' is not SE + 10 digits + '-' + suffix (max 31)");
+            if (p.hsaId() != null && !HsaId.isValid(p.hsaId())) {
+                problems.add(at + ".hsaId: '" + p.hsaId()
+                        + "' is not SE + organisation number + '-' + suffix (max 31)");
             }
             if (p.kind() != ParticipantKind.HUB && p.dataProtectionLaw() == null) {
                 problems.add(at + ".dataProtectionLaw: say whether GDPR or BROTTSDATALAGEN applies");
@@ -183,7 +184,8 @@ public final class FederationLoader {
     private static void validateDelivery(String at, Participant.Delivery d, List<String> problems) {
         if (d.channel() == null) {
             problems.add(at + ".delivery.channel: missing (JMS, REST or FILE)");
-        } else if (d.channel() == Participant.Delivery.Channel.REST && (d.url() == null || !d.url().startsWith("https://"))) {
+        } else if (d.channel() == Participant.Delivery.Channel.REST
+                && (d.url() == null || !d.url().startsWith("https://"))) {
             problems.add(at + ".delivery.url: REST delivery needs an https:// URL");
         } else if (d.channel() == Participant.Delivery.Channel.FILE && d.directory() == null) {
             problems.add(at + ".delivery.directory: FILE delivery needs a directory");
