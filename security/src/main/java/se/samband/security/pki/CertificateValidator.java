@@ -40,7 +40,7 @@ import se.samband.notice.error.SambandException;
  *       is checked below) — {@code certificate_untrusted}; validity of every certificate in the
  *       path including the anchor — {@code certificate_expired} / {@code certificate_not_yet_valid};
  *   <li>for every certificate below the anchor, a current CRL of its issuer, signed by the issuer
- *       (thisUpdate &le; now &lt; nextUpdate) — else {@code crl_unavailable}; listed on it —
+ *       (thisUpdate at most 5 minutes ahead, now &lt; nextUpdate) — else {@code crl_unavailable}; listed on it —
  *       {@code certificate_revoked};
  *   <li>the leaf's KeyUsage / ExtendedKeyUsage for the use (see {@link KeyUse}); a leaf without a
  *       KeyUsage extension or with CA:true fails — {@code certificate_key_usage}.

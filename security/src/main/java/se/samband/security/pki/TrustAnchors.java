@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,11 @@ import se.samband.notice.error.SambandException;
  * lazily, once per CRL and key), so a CRL file from elsewhere cannot hide a revocation.
  */
 public final class TrustAnchors {
+    /**
+     * A CRL issued this much "in the future" still counts: the CA's clock may run ahead of ours
+     * (the notice contract allows ±5 minutes). Only nextUpdate is held strictly.
+     */
+    static final Duration THIS_UPDATE_SKEW = Duration.ofMinutes(5);
     private final List<X509Certificate> certificates;
     private final List<X509CRL> crls;
     private final Set<TrustAnchor> pkixAnchors;
@@ -107,7 +113,7 @@ public final class TrustAnchors {
 
     /**
      * The newest CRL of this issuer that is signed by its key and current at {@code now}
-     * (thisUpdate &le; now &lt; nextUpdate); empty when there is none.
+     * (thisUpdate &le; now + {@link #THIS_UPDATE_SKEW}, now &lt; nextUpdate); empty when there is none.
      */
     Optional<X509CRL> currentCrl(X509Certificate issuer, Instant now) {
         boolean[] usage = issuer.getKeyUsage();
@@ -151,7 +157,7 @@ public final class TrustAnchors {
 
         boolean isCurrent(Instant now) {
             return crl.getNextUpdate() != null
-                    && !crl.getThisUpdate().toInstant().isAfter(now)
+                    && !crl.getThisUpdate().toInstant().isAfter(now.plus(THIS_UPDATE_SKEW))
                     && crl.getNextUpdate().toInstant().isAfter(now);
         }
 
