@@ -258,7 +258,8 @@ public final class ConsentPolicy {
         if (!c.dataCategories().containsAll(header.dataCategories())) {
             return "data categories";
         }
-        if (!c.purposes().contains(header.purpose())) {
+        // Immutable sets throw on contains(null), so a header without purpose is checked first.
+        if (header.purpose() == null || !c.purposes().contains(header.purpose())) {
             return "purpose";
         }
         return null;
@@ -279,7 +280,7 @@ public final class ConsentPolicy {
                 && deny.senders().contains(request.sender().id())
                 && deny.recipients().contains(request.recipient().id())
                 && deny.noticeTypes().contains(header.type())
-                && deny.purposes().contains(header.purpose())
+                && header.purpose() != null && deny.purposes().contains(header.purpose())
                 && (header.dataCategories().isEmpty() || touchesAny(deny.dataCategories(), header.dataCategories()));
     }
 

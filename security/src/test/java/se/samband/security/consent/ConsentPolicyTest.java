@@ -108,6 +108,12 @@ class ConsentPolicyTest {
         }
 
         @Test
+        void refusesAHeaderWithoutPurposeAsOutOfScope() {
+            NoticeHeader header = releaseNotice().purpose(null).build();
+            assertScopeMismatch(decide(header, releaseConsent().build()), "purpose");
+        }
+
+        @Test
         void refusesAConsentOfSomebodyElse() {
             ConsentRecord othersConsent = releaseConsent().subjectPseudonym(OTHER_PERSON).build();
             assertScopeMismatch(decide(releaseNotice().build(), othersConsent), "subject");
