@@ -44,7 +44,22 @@ public enum ErrorCode {
     INVALID_HSA_ID(400, "The HSA-id is not valid."),
 
     // Configuration
-    FEDERATION_INVALID(500, "The federation configuration is not valid.");
+    FEDERATION_INVALID(500, "The federation configuration is not valid."),
+
+    // Decisions: whether a notice may be disclosed to one recipient (security module, consent policy)
+    BASIS_NOT_APPLICABLE(403,
+            "The claimed legal basis does not allow this notice type from this kind of sender to this kind of "
+                    + "recipient."),
+    CATEGORIES_NOT_COVERED(403, "The notice carries data categories that the claimed legal basis does not cover."),
+    CONSENT_SCOPE_MISMATCH(403,
+            "The consent does not name this person, sender, recipient, notice type, every data category or purpose."),
+    CONSENT_EXPIRED(403, "The consent's period has ended or the consent is marked expired."),
+    CONSENT_NOT_YET_VALID(403, "The consent's period has not begun yet."),
+    CONSENT_WITHDRAWN(403, "The person has withdrawn the consent."),
+    CONSENT_ENTERED_IN_ERROR(403, "The consent was registered in error and is void."),
+    CONSENT_DENIED(403, "The person has refused this disclosure; a refusal overrides any consent."),
+    EMERGENCY_REASON_MISSING(422, "An emergency disclosure must carry a reason code."),
+    EMERGENCY_TOO_LONG(422, "The disclosure stands longer than the legal-basis table allows for its basis.");
 
     private final int httpStatus;
     private final String message;
