@@ -52,11 +52,7 @@ public record AuditEvent(
         occurredAt = AuditFieldRules.instant(occurredAt, "occurredAt").truncatedTo(ChronoUnit.MILLIS);
         actor = AuditFieldRules.actor(actor);
         counterpart = AuditFieldRules.participant(counterpart, "counterpart");
-        subjectPseudonyms = subjectPseudonyms == null ? List.of() : List.copyOf(subjectPseudonyms);
-        if (subjectPseudonyms.size() > AuditFieldRules.MAX_SUBJECTS) {
-            throw AuditFieldRules.refused("subjectPseudonyms", "has more than " + AuditFieldRules.MAX_SUBJECTS);
-        }
-        subjectPseudonyms.forEach(AuditFieldRules::pseudonym);
+        subjectPseudonyms = AuditFieldRules.pseudonyms(subjectPseudonyms);
         consentId = AuditFieldRules.consentId(consentId);
         reasonCode = AuditFieldRules.reasonCode(reasonCode);
         detailDigest = AuditFieldRules.digest(detailDigest);

@@ -1,6 +1,8 @@
 package se.samband.security.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
@@ -81,9 +83,20 @@ final class AuditFieldRules {
         return value == null ? null : matches(value, DIGEST, "detailDigest");
     }
 
-    static String pseudonym(String value) {
-        required(value, "subjectPseudonyms");
-        return matches(value, PSEUDONYM, "subjectPseudonyms");
+    /** An immutable copy; null means none. Checked before copying, as List.copyOf would throw on a null item. */
+    static List<String> pseudonyms(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_SUBJECTS) {
+            throw refused("subjectPseudonyms", "has more than " + MAX_SUBJECTS + " items");
+        }
+        List<String> copy = new ArrayList<>(values);
+        for (String value : copy) {
+            required(value, "subjectPseudonyms");
+            matches(value, PSEUDONYM, "subjectPseudonyms");
+        }
+        return List.copyOf(copy);
     }
 
     static Instant instant(Instant value, String field) {
