@@ -136,8 +136,9 @@ public final class ChainVerifier {
                     return broken(checkpoint.position(), Problem.CHECKPOINT_SIGNATURE_INVALID,
                             "checkpoint at position " + checkpoint.position() + " has no valid signature");
                 }
-                return broken(lastPosition + 1, Problem.TRUNCATED, "the chain ends at position " + lastPosition
-                        + " but a checkpoint vouches for position " + checkpoint.position());
+                return broken(lastPosition + 1, Problem.TRUNCATED, "positions " + (lastPosition + 1) + " to "
+                        + checkpoint.position() + " are missing: the chain ends at position " + lastPosition
+                        + " but a signed checkpoint vouches for position " + checkpoint.position());
             }
             return ChainVerification.intact(entriesChecked, checkpointsChecked);
         }

@@ -1,6 +1,9 @@
 package se.samband.security.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -8,9 +11,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import se.samband.notice.LegalBasisCode;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
@@ -29,6 +34,33 @@ final class AuditFixtures {
     private static final Path DEMO_FEDERATION = Path.of("../deploy/demo/federation.yaml");
 
     private AuditFixtures() {
+    }
+
+    private static DevPki.Result sharedPki;
+
+    /**
+     * One dev PKI for all audit test classes in this JVM (RSA-3072 key generation is slow), in a
+     * temporary directory removed when the JVM exits.
+     */
+    static synchronized DevPki.Result sharedPki() {
+        if (sharedPki == null) {
+            try {
+                Path dir = Files.createTempDirectory("samband-audit-pki");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
+                sharedPki = devPki(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sharedPki;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort at JVM exit: the directory is under the system temp dir anyway.
+        }
     }
 
     /** A dev PKI for the demo federation: the hub and the stranger EC, RSA_SIGNER RSA, EXPIRED out of date. */
