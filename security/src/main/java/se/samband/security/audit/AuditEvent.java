@@ -60,15 +60,17 @@ public record AuditEvent(
 
     /**
      * The key on which the audit writer appends idempotently, for a unique column: a redelivered
-     * event has the same key and is skipped. For an event about a notice it is
+     * event has the same key and is skipped. For a pipeline step that happens once per notice and
+     * recipient ({@link AuditEventType#onePerNoticeAndRecipient()}) with a notice id it is
      * {@code <noticeId>|<counterpart or ->|<type>|<outcome>}, with {@code |<noticeType>} added for
-     * RECEIPT_RECORDED (one notice gets RECEIVED, then ACCEPTED from the same recipient). The outcome
-     * is part of it so that a success after a recorded failure is not taken for a duplicate. An event
-     * without a notice id is keyed by its content: {@code sha256:} + base64url of the SHA-256 of its
-     * canonical encoding (AUDIT-EVENTS.md), so only an identical event is a duplicate.
+     * RECEIPT_RECORDED (one recipient sends RECEIVED, then ACCEPTED). The outcome is part of it so
+     * that a success after a recorded failure is not taken for a duplicate. Every other event (views,
+     * rejections, people's actions, which may recur for the same notice) is keyed by its content:
+     * {@code sha256:} + base64url of the SHA-256 of its canonical encoding (AUDIT-EVENTS.md), so only
+     * an identical event, time included, is a duplicate.
      */
     public String idempotencyKey() {
-        if (noticeId == null) {
+        if (noticeId == null || !type.onePerNoticeAndRecipient()) {
             return "sha256:" + Base64.getUrlEncoder().withoutPadding().encodeToString(AuditChain.eventDigest(this));
         }
         String key = noticeId + "|" + (counterpart == null ? "-" : counterpart) + "|" + type + "|" + outcome;
