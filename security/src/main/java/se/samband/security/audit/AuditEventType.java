@@ -6,13 +6,14 @@ package se.samband.security.audit;
  * the hashed data: never rename a constant, add a new one instead.
  */
 public enum AuditEventType {
-    NOTICE_REJECTED("The hub refused a notice at admission or verification (reason code)."),
+    NOTICE_REJECTED("The hub refused a notice at admission, verification or routing (reason code)."),
     DISCLOSURE_DECIDED("The hub decided PERMIT, HOLD or DENY for one notice and one recipient.", Key.NOTICE),
     NOTICE_DISPATCHED("A permitted notice was put on the recipient's queue.", Key.NOTICE),
     HOLD_RELEASED("A held notice was released to its recipient (consent registered or risk flag ended).", Key.NOTICE),
     HOLD_EXPIRED("A hold ran out without release; the notice was escalated back to the sender.", Key.NOTICE),
     RECEIPT_RECORDED("A recipient answered a notice with RECEIVED, ACCEPTED or DECLINED.", Key.NOTICE),
-    HANDOVER_ESCALATED("No recipient took responsibility by the respond-by time; the escalation contact was told.", Key.NOTICE),
+    HANDOVER_ESCALATED("No one took responsibility by the respond-by time; the escalation contact was told.",
+            Key.NOTICE),
     CONSENT_REGISTERED("An agency registered a person's consent."),
     CONSENT_VERSIONED("An agency changed a consent, which made a new version."),
     CONSENT_WITHDRAWN("A consent was withdrawn; undelivered notices on it are held back."),

@@ -2,6 +2,7 @@ package se.samband.security.audit;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -10,6 +11,8 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import se.samband.notice.error.ErrorCode;
+import se.samband.notice.error.SambandException;
 
 /**
  * The one signature scheme per key type, so that no algorithm string travels with a checkpoint
@@ -37,11 +40,12 @@ enum SignatureScheme {
         };
     }
 
-    /** A fresh JCA signature object; PSS parameters are fixed here, after init, as the JDK expects. */
+    /** A fresh JCA signature object, not tied to a provider, so an HSM provider can take the key. */
     Signature newSignature() throws GeneralSecurityException {
         return Signature.getInstance(jcaName);
     }
 
+    /** Sets the fixed PSS parameters; call after init, once the provider that holds the key is chosen. */
     void configure(Signature signature) throws GeneralSecurityException {
         if (this == RSASSA_PSS_SHA256) {
             signature.setParameter(PSS);
@@ -53,8 +57,11 @@ enum SignatureScheme {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("certificate cannot be encoded", e);
+        } catch (CertificateEncodingException e) {
+            throw new SambandException(ErrorCode.AUDIT_CHECKPOINT_FAILED, "audit signing certificate cannot be encoded",
+                    e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

@@ -104,8 +104,8 @@ class AuditEventTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Anna Svensson", "anna svensson", "polisen.gavleborg\nforged line", "a", "Polisen.Gavleborg",
-        "officer:anna svensson", "officer:anna@example.se", "Officer:u1", "officer:"})
+    @ValueSource(strings = {"Anna Svensson", "anna svensson", "polisen.gavleborg\nforged line", "a",
+        "Polisen.Gavleborg", "officer:anna svensson", "officer:anna@example.se", "Officer:u1", "officer:"})
     void refusesAnActorThatIsNotAnIdOrRoleAccount(String actor) {
         SambandException refusal = catchThrowableOfType(
                 () -> AuditEvent.builder(AuditEventType.TIMELINE_VIEWED, NOW, actor).build(), SambandException.class);
