@@ -66,6 +66,32 @@ class AuditChainTest {
     }
 
     @Test
+    void entriesAndHeadsRefuseWhatTheChainCannotHold() {
+        AuditEvent event = decision(1);
+        for (Runnable bad : List.<Runnable>of(
+                () -> new AuditEntry(0, event, new byte[32], new byte[32]),
+                () -> new AuditEntry(1, null, new byte[32], new byte[32]),
+                () -> new AuditEntry(1, event, new byte[31], new byte[32]),
+                () -> new AuditEntry(1, event, new byte[32], new byte[33]),
+                () -> new ChainHead(-1, new byte[32]),
+                () -> new ChainHead(1, new byte[16]),
+                () -> AuditChain.canonical(1, event, new byte[8]))) {
+            assertThatThrownBy(bad::run).isInstanceOfSatisfying(SambandException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.AUDIT_RECORD_INVALID));
+        }
+    }
+
+    @Test
+    void entriesDoNotShareTheirHashArrays() {
+        AuditEntry entry = AuditChain.append(ChainHead.GENESIS, decisions(1, 1)).get(0);
+        byte[] leaked = entry.hash();
+        leaked[0] ^= 0x01;
+        assertThat(entry.hash()).isNotEqualTo(leaked);
+        assertThat(entry.head()).isEqualTo(new ChainHead(1, entry.hash()));
+        assertThat(ChainHead.GENESIS.hash()).isEqualTo(new byte[32]);
+    }
+
+    @Test
     void canonicalEncodingIsTheDocumentedLayout() {
         AuditEvent full = decision(5);
         AuditEvent sparse = AuditEvent.builder(AuditEventType.AUDIT_VERIFIED, NOW, "security-officer:u1042")
