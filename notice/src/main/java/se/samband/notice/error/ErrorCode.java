@@ -43,6 +43,10 @@ public enum ErrorCode {
     INVALID_ORGANISATIONSNUMMER(400, "The organisation number is not valid."),
     INVALID_HSA_ID(400, "The HSA-id is not valid."),
 
+    // Audit trail (security module)
+    AUDIT_RECORD_INVALID(500, "The audit record holds a value that the audit trail does not allow."),
+    AUDIT_CHECKPOINT_FAILED(500, "The audit checkpoint could not be signed."),
+
     // Configuration
     FEDERATION_INVALID(500, "The federation configuration is not valid."),
 
