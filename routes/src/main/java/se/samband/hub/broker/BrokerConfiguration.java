@@ -27,8 +27,14 @@ class BrokerConfiguration {
     @Bean(destroyMethod = "stop")
     @DependsOn("directory")
     EmbeddedActiveMQ hubBroker(HubProperties properties) throws Exception {
+        return start(ArtemisConfigurationFactory.create(properties), properties);
+    }
+
+    /** Starts a broker with this configuration and logs what is really in effect. */
+    static EmbeddedActiveMQ start(org.apache.activemq.artemis.core.config.Configuration configuration,
+                                  HubProperties properties) throws Exception {
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(ArtemisConfigurationFactory.create(properties));
+        broker.setConfiguration(configuration);
         broker.start();
         logEffectiveSetup(broker.getActiveMQServer(), properties);
         return broker;
