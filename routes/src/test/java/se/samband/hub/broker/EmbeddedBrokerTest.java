@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSConsumer;
-import jakarta.jms.Message;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnectorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
@@ -95,10 +95,27 @@ class EmbeddedBrokerTest extends HubSpringTest {
             }
             try (JMSConsumer dlq = context.createConsumer(context.createQueue(Endpoints.HUB_DLQ),
                     "testMarker = '" + marker + "'")) {
-                Message parked = dlq.receive(10_000);
+                jakarta.jms.Message parked = dlq.receive(10_000);
                 assertThat(parked).isNotNull();
                 assertThat(parked.getStringProperty("_AMQ_ORIG_ADDRESS")).isEqualTo(address);
                 context.commit();
+            }
+        }
+    }
+
+    @Test
+    void secondSendWithTheSameDuplicateIdIsDropped() throws Exception {
+        String address = "samband.test." + UUID.randomUUID();
+        String duplicateId = UUID.randomUUID() + ":polisen.gavleborg";
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            var queue = context.createQueue(address);
+            for (String body : new String[] {"first", "second"}) {
+                context.createProducer().setProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), duplicateId)
+                        .send(queue, body);
+            }
+            try (JMSConsumer consumer = context.createConsumer(queue)) {
+                assertThat(consumer.receiveBody(String.class, 10_000)).isEqualTo("first");
+                assertThat(consumer.receiveNoWait()).as("the duplicate never reaches the queue").isNull();
             }
         }
     }
