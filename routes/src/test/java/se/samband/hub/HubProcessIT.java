@@ -54,7 +54,8 @@ class HubProcessIT {
                 .start();
         URI health = URI.create("http://127.0.0.1:" + webPort + "/actuator/health");
 
-        JsonNode status = await("hub health UP, log in " + log).atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+        JsonNode status = await("hub health UP, log in " + log)
+                .atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     assertThat(hub.isAlive()).as("hub process alive; log in " + log).isTrue();

@@ -33,7 +33,8 @@ class FederationStartupTest {
                 "--samband.federation.location=file:" + federation,
                 "--server.port=0",
                 "--samband.broker.port=" + TestSupport.freePort()))
-                .satisfies(e -> assertThat(causeChain(e)).hasAtLeastOneElementOfType(InvalidFederationException.class));
+                .satisfies(e -> assertThat(causeChain(e))
+                        .hasAtLeastOneElementOfType(InvalidFederationException.class));
 
         assertThat(output.getOut())
                 .contains("Samband cannot start: the federation file " + federation + " has 3 problem(s):")

@@ -36,7 +36,8 @@ class FlywayPostgresIT {
             connection.createStatement().execute("CREATE SCHEMA " + SCHEMA);
         } catch (SQLException e) {
             fail("PostgreSQL at 127.0.0.1:5432 is not reachable: start it with "
-                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start (" + e.getMessage() + ")");
+                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ("
+                    + e.getMessage() + ")");
         }
         dataSource = new DriverManagerDataSource(SERVER + "?currentSchema=" + SCHEMA, USER, "");
     }
