@@ -1,0 +1,70 @@
+package se.samband.hub.broker;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import se.samband.hub.system.HubProperties;
+import se.samband.hub.system.HubProperties.BrokerSettings;
+
+/**
+ * Starts the embedded Artemis broker and gives the hub its JMS connection factory. Spring Boot's own
+ * Artemis auto-configuration is excluded (see HubApplication): the broker is configured fully here.
+ */
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
+    /** Sessions kept open for the hub's routes; more than the consumers a route will run concurrently. */
+    private static final int SESSION_CACHE_SIZE = 16;
+
+    /** Starts after the directory: the broker must not accept notices that the hub cannot yet route. */
+    @Bean(destroyMethod = "stop")
+    @DependsOn("directory")
+    EmbeddedActiveMQ hubBroker(HubProperties properties) throws Exception {
+        return start(ArtemisConfigurationFactory.create(properties), properties);
+    }
+
+    /** Starts a broker with this configuration and logs what is really in effect. */
+    static EmbeddedActiveMQ start(org.apache.activemq.artemis.core.config.Configuration configuration,
+                                  HubProperties properties) throws Exception {
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(configuration);
+        broker.start();
+        logEffectiveSetup(broker.getActiveMQServer(), properties);
+        return broker;
+    }
+
+    /** The hub's in-VM JMS factory; depending on the broker bean makes it close before the broker stops. */
+    @Bean
+    ConnectionFactory connectionFactory(EmbeddedActiveMQ hubBroker) {
+        ActiveMQConnectionFactory inVm = new ActiveMQConnectionFactory(ArtemisConfigurationFactory.IN_VM_URL);
+        return new HubConnectionFactory(inVm, SESSION_CACHE_SIZE);
+    }
+
+    @Bean
+    BrokerHealthIndicator brokerHealthIndicator(EmbeddedActiveMQ hubBroker) {
+        return new BrokerHealthIndicator(hubBroker);
+    }
+
+    private static void logEffectiveSetup(ActiveMQServer server, HubProperties properties) {
+        BrokerSettings settings = properties.broker();
+        // Artemis silently switches an ASYNCIO journal to NIO when libaio or its native library is missing;
+        // the configuration then holds the journal type really in use.
+        JournalType effective = server.getConfiguration().getJournalType();
+        if (!effective.name().equals(settings.journalType().name())) {
+            log.warn("Journal type {} was configured but is not available here (libaio and the Artemis native "
+                    + "library are needed); the broker runs on {}", settings.journalType(), effective);
+        }
+        log.info("Artemis broker is live: journal {} (buffer timeout {} ns, sync {}), acceptors {} and "
+                        + "tcp://{}:{} ({}), data in {}",
+                effective, settings.journalBufferTimeout(), settings.journalSync() ? "on" : "OFF",
+                ArtemisConfigurationFactory.IN_VM_URL, settings.host(), settings.port(),
+                ArtemisConfigurationFactory.TCP_PROTOCOLS, ArtemisConfigurationFactory.artemisDirectory(properties));
+    }
+}

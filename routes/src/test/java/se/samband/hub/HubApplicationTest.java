@@ -1,0 +1,133 @@
+package se.samband.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import se.samband.hub.system.Endpoints;
+import se.samband.security.federation.Federation;
+
+class HubApplicationTest extends HubSpringTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    EmbeddedActiveMQ broker;
+
+    @Test
+    void healthIsUpWithBrokerDatabaseAndDirectory() throws Exception {
+        ResponseEntity<String> response = http.getForEntity("/actuator/health", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode health = new ObjectMapper().readTree(response.getBody());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        JsonNode components = health.path("components");
+        for (String component : List.of("broker", "db", "directory")) {
+            assertThat(components.path(component).path("status").asText()).as(component).isEqualTo("UP");
+        }
+        JsonNode broker = components.path("broker").path("details");
+        assertThat(broker.path("acceptorPort").asInt()).isEqualTo(BROKER_PORT);
+        assertThat(broker.path("journalType").asText()).isEqualTo("NIO");
+        assertThat(broker.path("queueCount").asInt()).isGreaterThanOrEqualTo(Endpoints.HUB_QUEUES.size());
+        Federation demo = TestSupport.demoFederation();
+        JsonNode directory = components.path("directory").path("details");
+        assertThat(directory.path("federationId").asText()).isEqualTo(demo.info().id());
+        assertThat(directory.path("version").asText()).isEqualTo(demo.info().version());
+        assertThat(directory.path("participants").asInt()).isEqualTo(demo.participants().size());
+    }
+
+    @Test
+    void infoEndpointIsExposedAndOtherEndpointsAreNot() {
+        assertThat(http.getForEntity("/actuator/info", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/actuator/beans", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void flywayAppliedV1AndTheDemoFederationIsRecorded() {
+        List<String> versions = jdbc.queryForList(
+                "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL"
+                        + " ORDER BY installed_rank", String.class);
+        assertThat(versions).startsWith("1");
+
+        Federation demo = TestSupport.demoFederation();
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT federation_version, file_sha256, participant_count, source, loaded_at FROM federation_load"
+                        + " WHERE federation_id = ?", demo.info().id());
+        assertThat(rows).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.get("federation_version")).isEqualTo(demo.info().version());
+        assertThat(row.get("file_sha256")).isEqualTo(TestSupport.sha256Hex(TestSupport.demoFederationBytes()));
+        assertThat(((Number) row.get("participant_count")).intValue()).isEqualTo(demo.participants().size());
+        assertThat(row.get("source")).isEqualTo("classpath:samband/demo/federation.yaml");
+        assertThat(row.get("loaded_at")).isInstanceOf(OffsetDateTime.class);
+    }
+
+    @Test
+    void persistentMessageMakesARoundTripOnTheInboxThroughTheInVmFactory() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(10_000);
+        Queue inbox = broker.getActiveMQServer().locateQueue(SimpleString.of(Endpoints.HUB_INBOX));
+        long before = inbox.getMessageCount();
+
+        jms.send(Endpoints.HUB_INBOX, session -> {
+            TextMessage message = session.createTextMessage("round trip " + marker);
+            message.setStringProperty("testMarker", marker);
+            return message;
+        });
+        assertThat(inbox.isDurable()).isTrue();
+        assertThat(inbox.getMessageCount()).isEqualTo(before + 1);
+        Message received = jms.receiveSelected(Endpoints.HUB_INBOX, "testMarker = '" + marker + "'");
+
+        assertThat(received).isInstanceOf(TextMessage.class);
+        assertThat(((TextMessage) received).getText()).isEqualTo("round trip " + marker);
+        assertThat(received.getJMSDeliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
+    }
+
+    @Test
+    void tcpAcceptorTakesCoreJmsConnections() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        try (ActiveMQConnectionFactory tcp = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
+             Connection connection = tcp.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.Queue inbox = session.createQueue(Endpoints.HUB_INBOX);
+            TextMessage message = session.createTextMessage("over tcp " + marker);
+            message.setStringProperty("testMarker", marker);
+            session.createProducer(inbox).send(message);
+
+            MessageConsumer consumer = session.createConsumer(inbox, "testMarker = '" + marker + "'");
+            Message received = consumer.receive(10_000);
+            assertThat(received).isInstanceOf(TextMessage.class);
+            assertThat(((TextMessage) received).getText()).isEqualTo("over tcp " + marker);
+        }
+    }
+}

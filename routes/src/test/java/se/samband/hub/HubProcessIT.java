@@ -1,0 +1,85 @@
+package se.samband.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged launcher jar, started as its own JVM exactly as {@code ./samband hub} starts it, comes up
+ * healthy and stops cleanly. Failsafe runs this after {@code package}, so {@code target/samband-hub.jar} exists.
+ */
+class HubProcessIT {
+    private static final Path JAR = Path.of("target", "samband-hub.jar");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process hub;
+
+    @AfterEach
+    void stopHub() throws InterruptedException {
+        if (hub != null && hub.isAlive()) {
+            hub.destroy();
+            if (!hub.waitFor(30, TimeUnit.SECONDS)) {
+                hub.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void packagedHubStartsHealthyAndStopsOnSigterm() throws Exception {
+        assertThat(JAR).as("run after package (mvn verify)").exists();
+        Path dataDir = TestSupport.newDataDir("hub-process");
+        Path log = dataDir.resolve("hub.log");
+        int webPort = TestSupport.freePort();
+        int brokerPort = TestSupport.freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        hub = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "hub",
+                "--samband.data-dir=" + dataDir, "--server.port=" + webPort, "--samband.broker.port=" + brokerPort))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        URI health = URI.create("http://127.0.0.1:" + webPort + "/actuator/health");
+
+        JsonNode status = await("hub health UP, log in " + log)
+                .atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    assertThat(hub.isAlive()).as("hub process alive; log in " + log).isTrue();
+                    return readHealth(health);
+                }, node -> "UP".equals(node.path("status").asText()));
+
+        JsonNode components = status.path("components");
+        assertThat(components.path("broker").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("broker").path("details").path("acceptorPort").asInt()).isEqualTo(brokerPort);
+        assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("directory").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("directory").path("details").path("federationId").asText())
+                .isEqualTo(TestSupport.demoFederation().info().id());
+        assertThat(dataDir.resolve("artemis").resolve("journal")).isDirectory();
+        assertThat(dataDir.resolve("db")).isDirectory();
+
+        hub.destroy();
+        assertThat(hub.waitFor(30, TimeUnit.SECONDS)).as("hub stops within 30 s of SIGTERM").isTrue();
+        assertThat(Files.readString(log)).contains("AMQ221002");
+    }
+
+    private JsonNode readHealth(URI health) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+}
