@@ -1,8 +1,12 @@
 package se.samband.security.seal.internal;
 
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
@@ -11,9 +15,8 @@ import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
@@ -55,19 +58,43 @@ final class BodyDecryptor {
     private static Recipient recipient(RecipientInformation recipientInfo, PrivateKey key) throws CMSException {
         Provider provider = Providers.forPrivateKey(key);
         if (recipientInfo instanceof KeyAgreeRecipientInformation) {
-            JceKeyAgreeRecipient recipient = new JceKeyAgreeAuthEnvelopedRecipient(key);
-            if (provider != null) {
-                recipient.setProvider(provider);
-            }
-            return recipient.setContentProvider(Providers.JDK_AES);
+            JceKeyAgreeRecipient recipient = new KeyAgreeRecipient(key);
+            return provider == null ? recipient : recipient.setProvider(provider);
         }
         if (recipientInfo instanceof KeyTransRecipientInformation) {
-            JceKeyTransRecipient recipient = new JceKeyTransAuthEnvelopedRecipient(key);
-            if (provider != null) {
-                recipient.setProvider(provider);
-            }
-            return recipient.setContentProvider(Providers.JDK_AES);
+            JceKeyTransRecipient recipient = new KeyTransRecipient(key);
+            return provider == null ? recipient : recipient.setProvider(provider);
         }
         throw new CMSException("unsupported RecipientInfo type");
+    }
+
+    /** ECDH: BC agrees and unwraps the content key, the JDK decrypts the content. */
+    private static final class KeyAgreeRecipient extends JceKeyAgreeRecipient {
+        KeyAgreeRecipient(PrivateKey key) {
+            super(key);
+        }
+
+        @Override
+        public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryptionAlgorithm,
+                AlgorithmIdentifier contentEncryptionAlgorithm, SubjectPublicKeyInfo senderPublicKey,
+                ASN1OctetString userKeyingMaterial, byte[] encryptedContentKey) throws CMSException {
+            Key contentKey = extractSecretKey(keyEncryptionAlgorithm, contentEncryptionAlgorithm, senderPublicKey,
+                    userKeyingMaterial, encryptedContentKey);
+            return new RecipientOperator(JdkGcmDecryptor.of(contentKey, contentEncryptionAlgorithm));
+        }
+    }
+
+    /** RSA-OAEP: BC unwraps the content key, the JDK decrypts the content. */
+    private static final class KeyTransRecipient extends JceKeyTransRecipient {
+        KeyTransRecipient(PrivateKey key) {
+            super(key);
+        }
+
+        @Override
+        public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryptionAlgorithm,
+                AlgorithmIdentifier contentEncryptionAlgorithm, byte[] encryptedContentKey) throws CMSException {
+            Key contentKey = extractSecretKey(keyEncryptionAlgorithm, contentEncryptionAlgorithm, encryptedContentKey);
+            return new RecipientOperator(JdkGcmDecryptor.of(contentKey, contentEncryptionAlgorithm));
+        }
     }
 }

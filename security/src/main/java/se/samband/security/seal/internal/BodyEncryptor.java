@@ -8,9 +8,9 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
+import javax.crypto.KeyGenerator;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
@@ -40,17 +40,24 @@ public final class BodyEncryptor {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** The DER AuthEnvelopedData of {@code signedData} (content type id-signedData) for {@code recipients}. */
+    /**
+     * The DER AuthEnvelopedData of {@code signedData} for {@code recipients}. The content is typed id-data, as
+     * OpenSSL's sign-then-encrypt makes it: RFC 5083 would demand authenticated attributes for any other
+     * content type, and not every CMS implementation handles those.
+     */
     public byte[] encrypt(byte[] signedData, List<X509Certificate> recipients) throws CMSException {
         try {
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             for (X509Certificate recipient : recipients) {
                 generator.addRecipientInfoGenerator(recipientInfo(recipient));
             }
+            // The content key comes from the JDK: BC asks a provider for key generators by OID, which SunJCE lacks.
+            KeyGenerator keys = KeyGenerator.getInstance("AES", Providers.JDK_AES);
+            keys.init(256, random);
             OutputAEADEncryptor contentEncryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
-                    CMSAlgorithm.AES256_GCM).setProvider(Providers.JDK_AES).setSecureRandom(random).build();
-            return generator.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.signedData, signedData),
-                    contentEncryptor).toASN1Structure().getEncoded(ASN1Encoding.DER);
+                    CMSAlgorithm.AES256_GCM).setProvider(Providers.JDK_AES).setSecureRandom(random)
+                    .build(keys.generateKey());
+            return generator.generate(new CMSProcessableByteArray(signedData), contentEncryptor).toASN1Structure().getEncoded(ASN1Encoding.DER);
         } catch (GeneralSecurityException | IOException e) {
             throw new CMSException("cannot encrypt the body", e);
         }
