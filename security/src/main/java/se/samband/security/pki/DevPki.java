@@ -1,21 +1,23 @@
 package se.samband.security.pki;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.CRLReason;
 import java.security.cert.Certificate;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
@@ -56,7 +60,8 @@ import se.samband.security.pki.internal.CertificateMinting.Revocation;
  * </pre>
  *
  * <p>{@link #init} is idempotent: an existing CA is reused and only missing participants get new
- * keys, so running it again after adding a participant invalidates no certificate. It also
+ * keys, so running it again after adding a participant invalidates no certificate (a participant
+ * whose key store was issued by a CA that no longer exists gets a new one). It also
  * re-issues the CRL when that is missing or stale (keeping its revocations). It is not safe to run
  * twice at the same time on the same directory.
  *
@@ -73,6 +78,8 @@ public final class DevPki {
     public static final String PARTICIPANT_URI_PREFIX = "urn:samband:participant:";
     static final String CA_ALIAS = "federation-ca";
     static final Duration CRL_VALIDITY = Duration.ofDays(7);
+    private static final Logger LOG = LoggerFactory.getLogger(DevPki.class);
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
     private DevPki() {
     }
@@ -95,14 +102,15 @@ public final class DevPki {
         Set<ParticipantId> issued = new LinkedHashSet<>();
         Set<ParticipantId> reused = new LinkedHashSet<>();
         for (Participant participant : federation.participants()) {
-            if (Files.exists(layout.participantKeyStore(participant.id()))) {
-                restoreCertificateFile(layout, participant.id(), options.password());
+            if (reuse(layout, participant.id(), ca, options.password())) {
                 reused.add(participant.id());
             } else {
                 issue(layout, participant, ca, options, now);
                 issued.add(participant.id());
             }
         }
+        LOG.info("dev PKI in {}: CA {}, issued {}, kept {}", dir, caCreated ? "created" : "reused", issued.size(),
+                reused.size());
         if (!Files.exists(layout.crl()) || crlIsStale(Pem.readCrl(layout.crl()), now)) {
             writeCrl(layout, ca, now, List.of());
         }
@@ -122,7 +130,7 @@ public final class DevPki {
         }
         X509Certificate certificate = Pem.readCertificate(certificateFile);
         Revocation revocation = new Revocation(certificate.getSerialNumber(), clock.instant(),
-                java.security.cert.CRLReason.KEY_COMPROMISE.ordinal());
+                CRLReason.KEY_COMPROMISE.ordinal());
         writeCrl(layout, ca, clock.instant(), List.of(revocation));
     }
 
@@ -163,14 +171,28 @@ public final class DevPki {
                 false);
     }
 
-    /** The key store is the source of truth; a lost .crt is re-exported from it, never re-issued. */
-    private static void restoreCertificateFile(Layout layout, ParticipantId id, char[] password) {
-        if (!Files.exists(layout.participantCertificate(id))) {
-            X509Certificate certificate = Pkcs12KeyStore.load(layout.participantKeyStore(id), password, id.value())
-                    .certificate();
-            writeAtomically(layout.participantCertificate(id),
-                    Pem.encode(certificate).getBytes(StandardCharsets.US_ASCII), false);
+    /**
+     * Keeps a participant's existing key when its certificate was issued by this CA. The key store
+     * is the source of truth: a lost or differing .crt is re-exported from it, never re-issued. A key
+     * store of a CA that no longer exists is useless, so that participant is issued anew.
+     */
+    private static boolean reuse(Layout layout, ParticipantId id, CaMaterial ca, char[] password) {
+        if (!Files.exists(layout.participantKeyStore(id))) {
+            return false;
         }
+        X509Certificate certificate = Pkcs12KeyStore.load(layout.participantKeyStore(id), password, id.value())
+                .certificate();
+        try {
+            certificate.verify(ca.certificate().getPublicKey());
+        } catch (GeneralSecurityException e) {
+            LOG.warn("dev PKI: the key store of {} was issued by another CA; issuing a new one", id);
+            return false;
+        }
+        Path certificateFile = layout.participantCertificate(id);
+        if (!Files.exists(certificateFile) || !Pem.readCertificate(certificateFile).equals(certificate)) {
+            writeAtomically(certificateFile, Pem.encode(certificate).getBytes(StandardCharsets.US_ASCII), false);
+        }
+        return true;
     }
 
     private static void writeCrl(Layout layout, CaMaterial ca, Instant now, List<Revocation> added) {
@@ -181,7 +203,7 @@ public final class DevPki {
             number = CertificateMinting.crlNumber(previous).add(BigInteger.ONE);
             if (previous.getRevokedCertificates() != null) {
                 for (X509CRLEntry entry : previous.getRevokedCertificates()) {
-                    java.security.cert.CRLReason reason = entry.getRevocationReason();
+                    CRLReason reason = entry.getRevocationReason();
                     revoked.add(new Revocation(entry.getSerialNumber(), entry.getRevocationDate().toInstant(),
                             reason == null ? 0 : reason.ordinal()));
                 }
@@ -225,7 +247,7 @@ public final class DevPki {
     }
 
     private static byte[] serialise(KeyStore store, char[] password) throws GeneralSecurityException, IOException {
-        var out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         store.store(out, password);
         return out.toByteArray();
     }
@@ -235,8 +257,8 @@ public final class DevPki {
         try {
             Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
             Files.deleteIfExists(temp);
-            if (secret && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (secret && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
             } else {
                 Files.createFile(temp);
             }

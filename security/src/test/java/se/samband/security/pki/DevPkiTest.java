@@ -189,6 +189,37 @@ class DevPkiTest {
     }
 
     @Test
+    void reExportsALostCertificateFileFromItsKeyStoreInsteadOfIssuingANewOne() throws IOException {
+        DevPki.Result first = DevPki.init(federation, dir, DevPki.Options.defaults().withClock(CLOCK));
+        byte[] original = Files.readAllBytes(first.layout().participantCertificate(SOCIAL));
+        Files.delete(first.layout().participantCertificate(SOCIAL));
+
+        DevPki.Result second = DevPki.init(federation, dir, DevPki.Options.defaults().withClock(CLOCK));
+
+        assertThat(second.issued()).isEmpty();
+        assertThat(Files.readAllBytes(first.layout().participantCertificate(SOCIAL))).isEqualTo(original);
+    }
+
+    @Test
+    void issuesNewKeysForParticipantsOfACaThatWasRemoved() throws Exception {
+        DevPki.Result first = DevPki.init(federation, dir, DevPki.Options.defaults().withClock(CLOCK));
+        try (var files = Files.list(dir.resolve("ca"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(first.layout().trustStore());
+
+        DevPki.Result second = DevPki.init(federation, dir, DevPki.Options.defaults().withClock(CLOCK));
+
+        assertThat(second.caCreated()).isTrue();
+        assertThat(second.caCertificate()).isNotEqualTo(first.caCertificate());
+        assertThat(second.issued()).hasSize(federation.participants().size());
+        second.certificate(SOCIAL).verify(second.caCertificate().getPublicKey());
+        assertThat(second.keyAccess(SOCIAL, PASSWORD).chain()).contains(second.caCertificate());
+    }
+
+    @Test
     void refusesToReplaceACaWhoseKeyStoreIsMissing() throws IOException {
         DevPki.Result first = DevPki.init(federation, dir, DevPki.Options.defaults().withClock(CLOCK));
         Files.delete(first.layout().caKeyStore());

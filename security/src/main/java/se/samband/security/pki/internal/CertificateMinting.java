@@ -80,6 +80,27 @@ public final class CertificateMinting {
         }
     }
 
+    /**
+     * A CA certificate issued by another CA (pathLenConstraint 0). DevPki makes none; tests use it
+     * to prove that validation walks deeper hierarchies, as production CAs have.
+     */
+    public static X509Certificate subordinateCa(String commonName, String organisation, PublicKey publicKey,
+                                                X509Certificate issuer, PrivateKey issuerKey, Instant notBefore,
+                                                Instant notAfter) {
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, newSerial(),
+                    Date.from(notBefore), Date.from(notAfter), name(commonName, organisation), publicKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey))
+                    .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
+            return sign(builder, issuerKey);
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw new IllegalStateException("cannot mint the subordinate CA certificate", e);
+        }
+    }
+
     /** An end-entity certificate issued by {@code ca}. */
     public static X509Certificate leaf(LeafProfile profile, X509Certificate ca, PrivateKey caKey) {
         try {
