@@ -2,19 +2,22 @@ package se.samband.security.seal.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import javax.crypto.KeyGenerator;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -67,7 +70,7 @@ public final class BodyEncryptor {
         return switch (KeyKind.of(recipient.getPublicKey())) {
             case EC -> {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Providers.BC);
-                generator.initialize(((ECPublicKey) recipient.getPublicKey()).getParams(), random);
+                generator.initialize(new ECGenParameterSpec(namedCurve(recipient).getId()), random);
                 KeyPair ephemeral = generator.generateKeyPair();
                 yield new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(),
                         ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
@@ -77,5 +80,18 @@ public final class BodyEncryptor {
             }
             case RSA -> new JceKeyTransRecipientInfoGenerator(recipient, RSA_OAEP_SHA256).setProvider(Providers.BC);
         };
+    }
+
+    /**
+     * The recipient key's curve by name (RFC 5480 allows only named curves). Generating the ephemeral key on
+     * BC's named curve reuses its precomputed base-point table; the JDK key's explicit parameters would make
+     * BC build a fresh curve, and precompute again, on every notice.
+     */
+    private static ASN1ObjectIdentifier namedCurve(X509Certificate recipient) throws GeneralSecurityException {
+        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(recipient.getPublicKey().getEncoded());
+        if (!(key.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve)) {
+            throw new InvalidKeyException("the recipient's EC key does not name its curve");
+        }
+        return curve;
     }
 }
