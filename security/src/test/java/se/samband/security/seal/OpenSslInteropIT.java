@@ -32,7 +32,8 @@ import se.samband.security.seal.internal.CmsNoticeSealer;
  */
 class OpenSslInteropIT {
     private static final String OPENSSL = "/usr/bin/openssl";
-    private static final byte[] PAYLOAD = "{\"plannedRelease\":\"2026-12-01\",\"note\":\"r\\u00e4ttvisa \u00e5\u00e4\u00f6\"}"
+    /** Non-ASCII on purpose: the bytes must cross unchanged (-binary, no S/MIME canonicalisation). */
+    private static final byte[] PAYLOAD = "{\"plannedRelease\":\"2026-12-01\",\"note\":\"\u00e5\u00e4\u00f6\"}\r\n"
             .getBytes(StandardCharsets.UTF_8);
 
     @TempDir

@@ -60,7 +60,8 @@ public final class BodyEncryptor {
             OutputAEADEncryptor contentEncryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
                     CMSAlgorithm.AES256_GCM).setProvider(Providers.JDK_AES).setSecureRandom(random)
                     .build(keys.generateKey());
-            return generator.generate(new CMSProcessableByteArray(signedData), contentEncryptor).toASN1Structure().getEncoded(ASN1Encoding.DER);
+            return generator.generate(new CMSProcessableByteArray(signedData), contentEncryptor)
+                    .toASN1Structure().getEncoded(ASN1Encoding.DER);
         } catch (GeneralSecurityException | IOException e) {
             throw new CMSException("cannot encrypt the body", e);
         }

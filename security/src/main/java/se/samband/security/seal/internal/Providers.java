@@ -31,7 +31,8 @@ final class Providers {
 
     private static Provider jdk(String algorithm, boolean cipher) {
         try {
-            return cipher ? Cipher.getInstance(algorithm).getProvider() : MessageDigest.getInstance(algorithm).getProvider();
+            return cipher ? Cipher.getInstance(algorithm).getProvider()
+                    : MessageDigest.getInstance(algorithm).getProvider();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no " + algorithm, e);
         }
