@@ -95,6 +95,7 @@ public final class CertificateValidator {
      */
     public void validate(X509Certificate leaf, List<X509Certificate> intermediates, KeyUse use) {
         Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(intermediates, "intermediates");
         Objects.requireNonNull(use, "use");
         State current = state;
         Instant now = clock.instant();
