@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeJson;
+import se.samband.notice.NoticeLimits;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.SealedNotice;
 import se.samband.notice.error.ErrorCode;
@@ -97,6 +98,19 @@ class NoticeSealingTest {
         NoticeSealer sealer = Sealing.sealer(pki.key(FRIVARD));
 
         assertRefused(() -> sealer.seal(header(FRIVARD), PAYLOAD, List.of()), ErrorCode.SEALING_FAILED);
+    }
+
+    @Test
+    void oversizedHeaderIsRefusedBeforeAnyCryptography() {
+        SealedNotice sealed = sealFromFrivardTo(SOCIAL_SERVICES);
+        NoticeJson small = NoticeJson.strict(new NoticeLimits(sealed.header().length - 1,
+                NoticeLimits.DEFAULT_MAX_CONTAINER_BYTES, NoticeLimits.DEFAULT_MAX_NESTING_DEPTH));
+
+        assertRefused(() -> Sealing.verifier(small).verify(sealed), ErrorCode.HEADER_TOO_LARGE);
+        assertRefused(() -> Sealing.sealer(pki.key(FRIVARD), small, Clock.systemUTC())
+                .seal(header(FRIVARD, SOCIAL_SERVICES), PAYLOAD, pki.certificates(SOCIAL_SERVICES)),
+                ErrorCode.HEADER_TOO_LARGE);
+        assertThat(Sealing.verifier(NoticeJson.strict()).verify(sealed).signer()).isEqualTo(pki.certificate(FRIVARD));
     }
 
     @Test

@@ -49,6 +49,10 @@ public final class CmsNoticeSealer implements NoticeSealer {
      */
     public SealedNotice sealBody(NoticeHeader header, byte[] body) {
         byte[] headerBytes = json.writeHeader(header.withBodyDigest(BodyDigest.of(body)));
+        if (headerBytes.length > json.limits().maxHeaderBytes()) {
+            throw new SambandException(ErrorCode.HEADER_TOO_LARGE, "notice " + header.noticeId() + ": "
+                    + headerBytes.length + " bytes");
+        }
         try {
             return new SealedNotice(headerBytes, signer.signDetached(headerBytes), body);
         } catch (CMSException | RuntimeException e) {

@@ -11,7 +11,7 @@ import se.samband.security.seal.NoticeVerifier;
 import se.samband.security.seal.VerifiedHeader;
 
 /**
- * The hub's check: the detached signature over the exact header bytes first (nothing unsigned is
+ * The hub's check: the header's size, the detached signature over its exact bytes (nothing unsigned is
  * parsed), then the strict header read, then the body digest the header names. Thread-safe.
  */
 public final class CmsNoticeVerifier implements NoticeVerifier {
@@ -29,6 +29,10 @@ public final class CmsNoticeVerifier implements NoticeVerifier {
 
     @Override
     public VerifiedHeader verify(SealedNotice notice) {
+        // Bounded before any CMS or JSON work: the hub verifies what strangers send.
+        if (notice.header().length > json.limits().maxHeaderBytes()) {
+            throw new SambandException(ErrorCode.HEADER_TOO_LARGE, notice.header().length + " bytes");
+        }
         X509Certificate signer = signatures.verifyDetached(notice.header(), notice.signature());
         NoticeHeader header = json.readHeader(notice.header());
         if (!BodyDigest.matches(header.bodyDigest(), notice.body())) {
