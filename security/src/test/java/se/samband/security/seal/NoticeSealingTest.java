@@ -286,9 +286,14 @@ class NoticeSealingTest {
                 .sealBody(header(headerSigner, recipient), body);
     }
 
+    /** Refused with {@code expected}, and no message in the cause chain carries the payload. */
     private static void assertRefused(ThrowingCallable call, ErrorCode expected) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(SambandException.class,
-                e -> assertThat(e.code()).isEqualTo(expected));
+        assertThatThrownBy(call).isInstanceOfSatisfying(SambandException.class, e -> {
+            assertThat(e.code()).isEqualTo(expected);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(MARKER);
+            }
+        });
     }
 
     private static String sha256Base64Url(byte[] bytes) {
