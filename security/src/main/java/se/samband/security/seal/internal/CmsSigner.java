@@ -1,0 +1,102 @@
+package se.samband.security.seal.internal;
+
+import java.io.IOException;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Date;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import se.samband.security.pki.PrivateKeyAccess;
+
+/**
+ * Makes CMS SignedData with one participant's key: detached over the header bytes, or with the payload
+ * encapsulated for the body. Signed attributes: content type, message digest, signing time (from the
+ * injected clock) and CMS algorithm protection; the signer's certificate is included. Thread-safe:
+ * every call builds its own JCA signature object.
+ */
+public final class CmsSigner {
+    private final X509Certificate certificate;
+    private final X509CertificateHolder certificateHolder;
+    private final PrivateKey privateKey;
+    private final Provider provider;
+    private final SignatureScheme scheme;
+    private final DigestCalculatorProvider digests;
+    private final Clock clock;
+
+    public CmsSigner(PrivateKeyAccess key, Clock clock) {
+        try {
+            this.certificate = key.certificate();
+            this.certificateHolder = new JcaX509CertificateHolder(certificate);
+            this.scheme = SignatureScheme.forKey(certificate.getPublicKey());
+            this.provider = Providers.forPrivateKey(key.privateKey());
+            // Converted once: BC would otherwise translate a JDK key object on every signature.
+            this.privateKey = provider == Providers.BC
+                    ? BouncyCastleProvider.getPrivateKey(PrivateKeyInfo.getInstance(key.privateKey().getEncoded()))
+                    : key.privateKey();
+            this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Providers.JDK_DIGEST).build();
+            this.clock = clock;
+        } catch (CertificateEncodingException | IOException | OperatorCreationException e) {
+            throw new IllegalArgumentException("the signing key cannot be used", e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** A DER SignedData over {@code content} without the content (the detached header signature). */
+    public byte[] signDetached(byte[] content) throws CMSException {
+        return sign(new CMSProcessableByteArray(content), false);
+    }
+
+    /** A DER SignedData that carries {@code content} (the inner signature of the body). */
+    public byte[] signEncapsulated(byte[] content) throws CMSException {
+        return sign(new CMSProcessableByteArray(content), true);
+    }
+
+    private byte[] sign(CMSProcessableByteArray content, boolean encapsulate) throws CMSException {
+        try {
+            JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(scheme.jcaName());
+            if (provider != null) {
+                signerBuilder.setProvider(provider);
+            }
+            ContentSigner contentSigner = signerBuilder.build(privateKey);
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
+                    .setSignedAttributeGenerator(signedAttributes())
+                    .build(contentSigner, certificateHolder));
+            generator.addCertificate(certificateHolder);
+            return generator.generate(content, encapsulate).getEncoded(ASN1Encoding.DER);
+        } catch (OperatorCreationException | IOException e) {
+            throw new CMSException("cannot sign", e);
+        }
+    }
+
+    private CMSAttributeTableGenerator signedAttributes() {
+        Attribute signingTime = new Attribute(CMSAttributes.signingTime,
+                new DERSet(new Time(Date.from(clock.instant()))));
+        return new DefaultSignedAttributeTableGenerator(new AttributeTable(signingTime));
+    }
+}
