@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
                 + "intimate-partner violence.",
         subcommands = {
             HubCommand.class,
+            PkiCommand.class,
+            SealCommand.class,
+            VerifyCommand.class,
+            OpenCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class SambandCommand implements Callable<Integer> {
