@@ -1,0 +1,44 @@
+package se.samband.hub.audit;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import se.samband.notice.error.ErrorCode;
+import se.samband.notice.error.SambandException;
+import se.samband.security.audit.AuditEvent;
+
+/**
+ * The JSON form of an audit event on {@code samband.hub.audit}. Decoding runs the event's own
+ * validation again, so nothing that holds personal data reaches the audit table even from a forged message.
+ */
+public final class AuditEventCodec {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private AuditEventCodec() {
+    }
+
+    public static byte[] encode(AuditEvent event) {
+        try {
+            return MAPPER.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static AuditEvent decode(byte[] json) {
+        try {
+            return MAPPER.readValue(json, AuditEvent.class);
+        } catch (IOException e) {
+            // Jackson's message may quote the input: keep the code only.
+            throw new SambandException(ErrorCode.AUDIT_RECORD_INVALID, "audit message is not a valid event");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package se.samband.hub.intake;
+
+/**
+ * Steps 1–7 of the hub pipeline for one submission (admit, verify, route, decide, and the plan for
+ * dispatch, record and watch), without touching the broker: the caller writes the returned plan in the
+ * same JMS transaction that consumed the submission (or, for REST, in one transaction of its own).
+ * A refusal is a result, not an exception; an exception means a transient failure (redeliver).
+ */
+public interface NoticePipeline {
+    PipelineResult process(Submission submission);
+}
