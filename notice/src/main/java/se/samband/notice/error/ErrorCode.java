@@ -50,6 +50,10 @@ public enum ErrorCode {
     // Configuration
     FEDERATION_INVALID(500, "The federation configuration is not valid."),
 
+    // Transport authentication (hub: TLS acceptor, HTTPS API)
+    SENDER_UNKNOWN(401, "The connection is not authenticated as a participant of the federation."),
+    SENDER_MISMATCH(403, "The participant authenticated on the transport is not the notice's sender."),
+
     // Decisions: whether a notice may be disclosed to one recipient (security module, consent policy)
     BASIS_NOT_APPLICABLE(403,
             "The claimed legal basis does not allow this notice type from this kind of sender to this kind of "

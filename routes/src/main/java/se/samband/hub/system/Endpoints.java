@@ -1,6 +1,7 @@
 package se.samband.hub.system;
 
 import java.util.List;
+import se.samband.notice.ParticipantId;
 
 /**
  * The hub's Artemis addresses, and later the Camel endpoint URIs built from them: the only place where
@@ -19,11 +20,26 @@ public final class Endpoints {
     /** Messages whose time to live ran out. */
     public static final String HUB_EXPIRED = "samband.hub.expired";
 
+    /** Notices held for a recipient until a consent is registered or a risk flag ends; still sealed. */
+    public static final String HUB_HELD = "samband.hub.held";
+    /** Respond-by checks, sent with scheduled delivery so that they survive restarts. */
+    public static final String HUB_WATCH = "samband.hub.watch";
+    /** Topic (multicast address): a consent changed, every hub instance drops its cached decisions. */
+    public static final String HUB_CONSENT_CHANGES = "samband.hub.consent-changes";
+
     /** Match for every Samband address, used by the broker's address settings. */
     public static final String ALL_SAMBAND_ADDRESSES = "samband.#";
+    /** Match for every participant's address, used by the broker's address settings. */
+    public static final String ALL_AGENCY_ADDRESSES = "samband.agency.#";
 
-    /** The queues the broker creates at start-up (anycast, durable). */
-    public static final List<String> HUB_QUEUES = List.of(HUB_INBOX, HUB_AUDIT, HUB_REJECTED, HUB_DLQ, HUB_EXPIRED);
+    /** The hub's own queues, created at start-up (anycast, durable); the agencies' inboxes come on top. */
+    public static final List<String> HUB_QUEUES = List.of(HUB_INBOX, HUB_AUDIT, HUB_REJECTED, HUB_DLQ, HUB_EXPIRED,
+            HUB_HELD, HUB_WATCH);
+
+    /** A participant's inbox: where the hub delivers the notices for it, the only queue it may read. */
+    public static String agencyInbox(ParticipantId participant) {
+        return "samband.agency." + participant.value() + ".inbox";
+    }
 
     private Endpoints() {
     }
