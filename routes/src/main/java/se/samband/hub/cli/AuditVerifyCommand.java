@@ -27,11 +27,16 @@ import se.samband.security.pki.Pem;
  * (embedded H2) the hub.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify that the audit trail is intact: every entry's position, link and hash, and every",
-            "signed checkpoint (trusting only the hub's certificate). Prints the entries and checkpoints",
-            "checked and OK, or the first broken position and what is wrong there.",
-            "The embedded H2 database file is locked while the hub runs: stop the hub first, or verify a",
-            "copy of data/db, or run against PostgreSQL (--db-url jdbc:postgresql://...).",
+        description = {
+            "Verify that the audit trail is intact: every entry's position, link and hash,",
+            "and every signed checkpoint, trusting only the hub's certificate. Prints the",
+            "entries and checkpoints checked, then OK or the first broken position and",
+            "what is wrong there.",
+            "",
+            "The embedded H2 database file is locked while the hub runs: stop the hub",
+            "first, or verify a copy of data/db, or use PostgreSQL (--db-url",
+            "jdbc:postgresql://...).",
+            "",
             "Exit code 0 when intact, 4 when broken, 1 when the trail could not be read."})
 class AuditVerifyCommand implements Callable<Integer> {
     /** Exit code for a trail that verification found broken. */
@@ -50,7 +55,7 @@ class AuditVerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--db-url", paramLabel = "<jdbc-url>", defaultValue = DEFAULT_DB_URL,
-            description = "JDBC URL of the hub's database (default: the embedded H2 file under ./data/db).")
+            description = {"JDBC URL of the hub's database.", "Default: the embedded H2 file ./data/db/samband."})
     String dbUrl;
 
     @Option(names = "--db-user", paramLabel = "<user>", defaultValue = "sa", description = "Default: ${DEFAULT-VALUE}.")
@@ -61,8 +66,8 @@ class AuditVerifyCommand implements Callable<Integer> {
     String dbPassword;
 
     @Option(names = "--trust", paramLabel = "<pki-dir>", defaultValue = "./data/pki",
-            description = "PKI directory holding the hub's certificate participants/samband.hub.crt "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = {"PKI directory with the hub's certificate", "participants/samband.hub.crt.",
+                "Default: ${DEFAULT-VALUE}"})
     Path trust;
 
     @Override
