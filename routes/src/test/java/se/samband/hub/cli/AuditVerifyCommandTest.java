@@ -79,6 +79,27 @@ class AuditVerifyCommandTest {
     }
 
     @Test
+    void explainsThatTheEmbeddedDatabaseIsInUseWhileAnotherProcessHoldsIt() throws Exception {
+        String url = writeTrail(1);
+        // Another JVM holds the file open, as the running hub does (AUTO_SERVER=FALSE).
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String h2 = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process holder = new ProcessBuilder(java, "-cp", h2, "org.h2.tools.Shell", "-url", url, "-user", "sa")
+                .redirectErrorStream(true).start();
+        try {
+            String trust = AuditTestBed.pki().layout().dir().toString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                err.getBuffer().setLength(0);
+                return run("audit", "verify", "--db-url", url, "--trust", trust) == 1;
+            });
+            assertThat(err.toString()).contains("the database file is in use", "Stop the hub");
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+    }
+
+    @Test
     void helpTellsThatTheHubLocksItsEmbeddedDatabase() {
         assertThat(run("audit", "verify", "--help")).isZero();
         assertThat(out.toString()).contains("--db-url", "--trust", "locked while the hub runs", "./data/pki");
