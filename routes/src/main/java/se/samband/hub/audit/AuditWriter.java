@@ -272,7 +272,8 @@ public final class AuditWriter implements SmartLifecycle {
         return batch;
     }
 
-    private void process(List<Message> batch, Session session, MessageProducer parked) throws JMSException, SQLException {
+    private void process(List<Message> batch, Session session, MessageProducer parked)
+            throws JMSException, SQLException {
         List<Fact> facts = new ArrayList<>(batch.size());
         for (Message message : batch) {
             byte[] body = body(message);
@@ -385,7 +386,8 @@ public final class AuditWriter implements SmartLifecycle {
     }
 
     /** Moves a message that holds no valid event to the DLQ, in the batch's JMS transaction. */
-    private void park(Message message, byte[] body, ErrorCode code, Session session, MessageProducer parked) throws JMSException {
+    private void park(Message message, byte[] body, ErrorCode code, Session session, MessageProducer parked)
+            throws JMSException {
         BytesMessage copy = session.createBytesMessage();
         if (body != null) {
             copy.writeBytes(body);
@@ -466,7 +468,8 @@ public final class AuditWriter implements SmartLifecycle {
             cause = cause.getCause();
         }
         return cause instanceof SQLException sql
-                ? e.getClass().getSimpleName() + ", SQLState " + sql.getSQLState() + ", vendor code " + sql.getErrorCode()
+                ? e.getClass().getSimpleName() + ", SQLState " + sql.getSQLState() + ", vendor code "
+                        + sql.getErrorCode()
                 : e.getClass().getName();
     }
 }
