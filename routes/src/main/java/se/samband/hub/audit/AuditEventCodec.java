@@ -16,6 +16,19 @@ import se.samband.security.audit.AuditEvent;
  * validation again, so nothing that holds personal data reaches the audit table even from a forged message.
  */
 public final class AuditEventCodec {
+    /**
+     * Optional string property of an audit message: the notice's sender (participant id). The audit writer
+     * keeps it in the handover state (the event itself names the hub as actor), so that receipts can be routed
+     * back and senders can query their notices. Set it on DISCLOSURE_DECIDED messages. Same name as the
+     * dispatcher's {@code sender} property on the hub's other queues.
+     */
+    public static final String SENDER_PROPERTY = "sender";
+    /**
+     * Optional long property of an audit message: the recipient's respond-by time, epoch milliseconds. Same
+     * name as the dispatcher's {@code respondBy} property on respond-by checks.
+     */
+    public static final String RESPOND_BY_PROPERTY = "respondBy";
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
