@@ -19,6 +19,9 @@ public final class Endpoints {
     /** Messages whose time to live ran out. */
     public static final String HUB_EXPIRED = "samband.hub.expired";
 
+    /** Topic: pseudonyms whose consents or risk flags changed; every hub instance drops its cached entries. */
+    public static final String HUB_CONSENT_CHANGES = "samband.hub.consent-changes";
+
     /** Match for every Samband address, used by the broker's address settings. */
     public static final String ALL_SAMBAND_ADDRESSES = "samband.#";
 
