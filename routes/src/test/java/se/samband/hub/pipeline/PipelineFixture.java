@@ -63,7 +63,7 @@ public final class PipelineFixture {
 
     private final Federation federation;
     private final DevPki.Result pki;
-    private final TestTrust trust;
+    private volatile TestTrust trust;
     private final Map<ParticipantId, NoticeSealer> sealers = new ConcurrentHashMap<>();
 
     private PipelineFixture(Path dir) {
@@ -98,6 +98,17 @@ public final class PipelineFixture {
 
     public FederationTrust trust() {
         return trust;
+    }
+
+    /** The same trust material judged at another time, e.g. after the CRL's nextUpdate. */
+    public FederationTrust trustAt(Clock clock) {
+        return new TestTrust(pki, clock);
+    }
+
+    /** Revokes a participant's certificate on this fixture's CA and reloads the trust material. */
+    public void revoke(ParticipantId id) {
+        DevPki.revoke(pki.layout().dir(), id, DevPki.DEFAULT_PASSWORD.toCharArray(), CLOCK);
+        trust = new TestTrust(pki, CLOCK);
     }
 
     public DevPki.Result pki() {
