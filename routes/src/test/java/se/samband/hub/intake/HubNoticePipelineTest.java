@@ -340,6 +340,42 @@ class HubNoticePipelineTest {
     }
 
     @Test
+    void aRegistryThatCannotBeReadIsATransientFailureNotARefusal() {
+        java.util.concurrent.atomic.AtomicBoolean databaseDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+        se.samband.hub.consent.ConsentStore flaky = new se.samband.hub.consent.ConsentStore() {
+            @Override
+            public List<ConsentRecord> consentsFor(java.util.Collection<String> pseudonyms) {
+                failIfDown();
+                return consents.consentsFor(pseudonyms);
+            }
+
+            @Override
+            public List<RiskFlag> riskFlagsFor(java.util.Collection<String> pseudonyms) {
+                failIfDown();
+                return consents.riskFlagsFor(pseudonyms);
+            }
+
+            private void failIfDown() {
+                if (databaseDown.get()) {
+                    throw new org.springframework.dao.DataAccessResourceFailureException("database down");
+                }
+            }
+        };
+        HubNoticePipeline hub = new HubNoticePipeline(FIXTURE::federation, FIXTURE.trust(), handovers, flaky, CLOCK,
+                new PipelineProperties(1024 * 1024));
+        byte[] container = FIXTURE.seal(PipelineFixture.childConcern(SOC_BOLLNAS).build());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.process(submission(container, POLICE)))
+                .as("the caller rolls back and the notice is redelivered")
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        databaseDown.set(false);
+
+        PipelineResult redelivered = hub.process(submission(container, POLICE));
+        assertThat(redelivered.rejected()).isFalse();
+        assertThat(redelivered.plan().deliveries()).hasSize(1);
+    }
+
+    @Test
     void logsNoPseudonymWhetherItDeliversOrRefuses() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
