@@ -52,7 +52,7 @@ public enum ErrorCode {
 
     // Transport authentication (hub: TLS acceptor, HTTPS API)
     SENDER_UNKNOWN(401, "The connection is not authenticated as a participant of the federation."),
-    SENDER_MISMATCH(403, "The participant authenticated on the transport is not the notice's sender."),
+    SENDER_MISMATCH(403, "The notice's sender is not the participant that signed it or that the transport authenticated."),
 
     // Decisions: whether a notice may be disclosed to one recipient (security module, consent policy)
     BASIS_NOT_APPLICABLE(403,
@@ -67,7 +67,15 @@ public enum ErrorCode {
     CONSENT_ENTERED_IN_ERROR(403, "The consent was registered in error and is void."),
     CONSENT_DENIED(403, "The person has refused this disclosure; a refusal overrides any consent."),
     EMERGENCY_REASON_MISSING(422, "An emergency disclosure must carry a reason code."),
-    EMERGENCY_TOO_LONG(422, "The disclosure stands longer than the legal-basis table allows for its basis.");
+    EMERGENCY_TOO_LONG(422, "The disclosure stands longer than the legal-basis table allows for its basis."),
+
+    // Hub pipeline: admission, verification and routing of a whole notice (routes module)
+    CLOCK_SKEW(400, "The notice's creation time differs from the hub's clock by more than the allowed skew."),
+    NOTICE_EXPIRED(422, "The notice has expired."),
+    REPLAYED_NOTICE(409, "A notice with this id has already been submitted."),
+    RECIPIENT_UNKNOWN(422, "A recipient is not a participant of the federation."),
+    ROUTE_NOT_PERMITTED(403, "The routing policy does not let this sender send this notice type to a recipient."),
+    RECEIPT_NOT_ROUTABLE(422, "The receipt does not answer a notice this sender received from its recipient.");
 
     private final int httpStatus;
     private final String message;
