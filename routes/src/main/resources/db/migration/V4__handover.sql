@@ -20,8 +20,8 @@ CREATE TABLE handover (
 CREATE INDEX ix_handover_state ON handover (state, respond_by);
 CREATE INDEX ix_handover_sender ON handover (sender, updated_at);
 
--- Every notice id the hub has decided on or refused, so that admission's replay check is one primary-key
--- lookup (a refused notice id counts too: a sender may not reuse it).
+-- Every notice id the hub has decided on, so that admission's replay check is one primary-key lookup. A
+-- refused notice id is not recorded: its sender may fix the cause and resend with the same id.
 CREATE TABLE notice_seen (
     notice_id   UUID                     NOT NULL,
     first_event VARCHAR(40)              NOT NULL,

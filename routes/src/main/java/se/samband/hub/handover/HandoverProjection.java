@@ -71,7 +71,9 @@ public final class HandoverProjection {
     /** Whether this event makes its notice id known for admission's replay check. */
     static boolean marksNoticeKnown(AuditEvent event) {
         return switch (event.type()) {
-            case NOTICE_REJECTED, MANUAL_ROUTING_QUEUED -> true;
+            // A refused notice is not known: its sender may fix the cause (clock, CRL outage) and resend the same
+            // id, and a forged header refused before verification must not block the genuine notice's id.
+            case MANUAL_ROUTING_QUEUED -> true;
             // A failed decision parks the notice for replay from the DLQ: it must not count as a replay then.
             case DISCLOSURE_DECIDED -> event.outcome() == AuditOutcome.SUCCESS;
             default -> false;

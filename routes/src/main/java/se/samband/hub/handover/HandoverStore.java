@@ -14,7 +14,7 @@ import se.samband.notice.ParticipantId;
  */
 public interface HandoverStore {
 
-    /** Whether the hub has recorded any decision or refusal for this notice id. */
+    /** Whether the hub has decided on this notice id (a refused notice id stays free for a corrected resend). */
     boolean noticeKnown(UUID noticeId);
 
     Optional<Handover> find(UUID noticeId, ParticipantId recipient);

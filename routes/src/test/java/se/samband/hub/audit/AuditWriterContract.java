@@ -125,7 +125,8 @@ abstract class AuditWriterContract {
         assertThat(handovers.handoversOf(notice)).extracting(Handover::recipient)
                 .containsExactly(ParticipantId.of(PSYCHIATRY), ParticipantId.of(SOCIAL));
         assertThat(handovers.noticeKnown(notice)).isTrue();
-        assertThat(handovers.noticeKnown(rejected)).as("a refused notice id is known too").isTrue();
+        assertThat(handovers.noticeKnown(rejected)).as("a refused notice id stays free for a corrected resend")
+                .isFalse();
         assertThat(handovers.noticeKnown(UUID.randomUUID())).isFalse();
         assertThat(handovers.handoversOf(rejected)).isEmpty();
     }

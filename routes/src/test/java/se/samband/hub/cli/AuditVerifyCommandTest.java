@@ -3,13 +3,19 @@ package se.samband.hub.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,11 +93,10 @@ class AuditVerifyCommandTest {
         Process holder = new ProcessBuilder(java, "-cp", h2, "org.h2.tools.Shell", "-url", url, "-user", "sa")
                 .redirectErrorStream(true).start();
         try {
+            // The shell prints its prompt once it has opened (and locked) the file; a loaded machine can take a while.
+            awaitPrompt(holder, Duration.ofSeconds(120));
             String trust = AuditTestBed.pki().layout().dir().toString();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                err.getBuffer().setLength(0);
-                return run("audit", "verify", "--db-url", url, "--trust", trust) == 1;
-            });
+            assertThat(run("audit", "verify", "--db-url", url, "--trust", trust)).isEqualTo(1);
             assertThat(err.toString()).contains("the database file is in use", "Stop the hub");
         } finally {
             holder.destroy();
@@ -125,6 +130,27 @@ class AuditVerifyCommandTest {
             writer.stop();
         }
         return url;
+    }
+
+    private static void awaitPrompt(Process shell, Duration limit) throws Exception {
+        CompletableFuture<Boolean> prompt = CompletableFuture.supplyAsync(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(shell.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                StringBuilder seen = new StringBuilder();
+                int c;
+                while ((c = reader.read()) >= 0) {
+                    seen.append((char) c);
+                    if (seen.indexOf("sql>") >= 0) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertThat(prompt.get(limit.toSeconds(), TimeUnit.SECONDS))
+                .as("the H2 shell opened the database").isTrue();
     }
 
     private int run(String... args) {
