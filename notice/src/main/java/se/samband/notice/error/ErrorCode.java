@@ -63,7 +63,10 @@ public enum ErrorCode {
     CONSENT_ENTERED_IN_ERROR(403, "The consent was registered in error and is void."),
     CONSENT_DENIED(403, "The person has refused this disclosure; a refusal overrides any consent."),
     EMERGENCY_REASON_MISSING(422, "An emergency disclosure must carry a reason code."),
-    EMERGENCY_TOO_LONG(422, "The disclosure stands longer than the legal-basis table allows for its basis.");
+    EMERGENCY_TOO_LONG(422, "The disclosure stands longer than the legal-basis table allows for its basis."),
+
+    // Hub intake (routes module)
+    SENDER_UNKNOWN(401, "The transport did not authenticate the sender as a participant of the federation.");
 
     private final int httpStatus;
     private final String message;
