@@ -111,8 +111,8 @@ public class DispatchWriter {
     }
 
     void writeCheck(Session session, MessageProducer producer, RespondByCheck check) throws JMSException {
-        // The check is its properties; an empty body keeps it small in the journal while it waits.
-        BytesMessage message = session.createBytesMessage();
+        // The check is its properties: no body keeps it small in the journal while it waits.
+        Message message = session.createMessage();
         message.setStringProperty(DispatchProperties.NOTICE_ID, check.noticeId().toString());
         message.setStringProperty(DispatchProperties.RECIPIENT, check.recipient().value());
         message.setStringProperty(DispatchProperties.SENDER, check.sender().value());
@@ -123,8 +123,9 @@ public class DispatchWriter {
     }
 
     void writeRejected(Session session, MessageProducer producer, Rejected rejected) throws JMSException {
-        BytesMessage message = rejected.container() == null
-                ? session.createBytesMessage() : bytes(session, rejected.container());
+        // Without a container (refused unread, e.g. too large) the entry is its properties only.
+        Message message = rejected.container() == null
+                ? session.createMessage() : bytes(session, rejected.container());
         message.setStringProperty(DispatchProperties.CODE, rejected.code().code());
         setIfPresent(message, DispatchProperties.NOTICE_ID, rejected.noticeId());
         if (rejected.sender() != null) {

@@ -36,6 +36,8 @@ final class InboxMessages implements Processor {
         Message message = in.getJmsMessage();
         Session session = in.getJmsSession();
         exchange.setProperty(IntakeExchange.SESSION, session);
+        ParticipantId sender = authenticatedSender(message);
+        exchange.setProperty(IntakeExchange.SENDER, sender);
         if (!(message instanceof BytesMessage bytes)) {
             throw new SambandException(ErrorCode.MALFORMED_JSON, "inbox message is not a BytesMessage");
         }
@@ -46,17 +48,15 @@ final class InboxMessages implements Processor {
         byte[] container = new byte[(int) bytes.getBodyLength()];
         bytes.readBytes(container);
         exchange.setProperty(IntakeExchange.CONTAINER, container);
-        ParticipantId sender = authenticatedSender(message);
-        exchange.setProperty(IntakeExchange.SENDER, sender);
+        if (sender == null) {
+            // The user name is not logged: without a login it is absent, and a malformed one is not an id.
+            throw new SambandException(ErrorCode.SENDER_UNKNOWN, "inbox message without an authenticated participant");
+        }
         in.setBody(new Submission(container, sender, Submission.Transport.JMS, clock.instant()));
     }
 
     private static ParticipantId authenticatedSender(Message message) throws JMSException {
         String user = message.getStringProperty(VALIDATED_USER);
-        if (user == null || !ParticipantId.isValid(user)) {
-            // The user name is not logged: without a login it is absent, and a malformed one is not an id.
-            throw new SambandException(ErrorCode.SENDER_UNKNOWN, "inbox message without an authenticated participant");
-        }
-        return ParticipantId.of(user);
+        return ParticipantId.isValid(user) ? ParticipantId.of(user) : null;
     }
 }
