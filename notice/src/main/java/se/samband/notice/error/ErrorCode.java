@@ -65,8 +65,16 @@ public enum ErrorCode {
     EMERGENCY_REASON_MISSING(422, "An emergency disclosure must carry a reason code."),
     EMERGENCY_TOO_LONG(422, "The disclosure stands longer than the legal-basis table allows for its basis."),
 
-    // Hub intake (routes module)
-    SENDER_UNKNOWN(401, "The transport did not authenticate the sender as a participant of the federation.");
+    // Hub pipeline: admission, verification and routing of a whole notice (routes module)
+    CLOCK_SKEW(400, "The notice's creation time differs from the hub's clock by more than the allowed skew."),
+    NOTICE_EXPIRED(422, "The notice has expired."),
+    REPLAYED_NOTICE(409, "A notice with this id has already been submitted."),
+    SENDER_MISMATCH(403,
+            "The header's sender is not the participant that signed the notice or that the transport authenticated."),
+    SENDER_UNKNOWN(403, "The sender is not a participant of the federation."),
+    RECIPIENT_UNKNOWN(422, "A recipient is not a participant of the federation."),
+    ROUTE_NOT_PERMITTED(403, "The routing policy does not let this sender send this notice type to a recipient."),
+    RECEIPT_NOT_ROUTABLE(422, "The receipt does not answer a notice this sender received from its recipient.");
 
     private final int httpStatus;
     private final String message;

@@ -8,4 +8,11 @@ package se.samband.hub.intake;
  */
 public interface NoticePipeline {
     PipelineResult process(Submission submission);
+
+    /**
+     * Call once the transaction that wrote {@code result}'s plan has committed (never after a rollback): the
+     * pipeline then refuses a resend of the same notice id as a replay without asking the database.
+     */
+    default void committed(PipelineResult result) {
+    }
 }

@@ -40,6 +40,9 @@ public final class Endpoints {
     /** Camel: where the standard route configuration sends a refusal ({@code SambandException}) to be written. */
     public static final String REFUSED = "direct:samband-refused";
 
+    /** Topic: pseudonyms whose consents or risk flags changed; every hub instance drops its cached entries. */
+    public static final String HUB_CONSENT_CHANGES = "samband.hub.consent-changes";
+
     /** Match for every Samband address, used by the broker's address settings. */
     public static final String ALL_SAMBAND_ADDRESSES = "samband.#";
 

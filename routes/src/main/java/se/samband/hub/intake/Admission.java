@@ -1,0 +1,75 @@
+package se.samband.hub.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import se.samband.hub.handover.HandoverStore;
+import se.samband.notice.NoticeHeader;
+import se.samband.notice.NoticeJson;
+import se.samband.notice.SealedNotice;
+import se.samband.notice.error.ErrorCode;
+import se.samband.notice.error.SambandException;
+
+/**
+ * Step 1, admit: what can be judged before any cryptography. The size (before parsing), the strict container
+ * and header, the creation time within {@link #CLOCK_SKEW} of the hub's clock, not expired, and not a replay of a
+ * notice id the hub has already processed. Each check throws a {@link SambandException} with its code.
+ * The header read here is not yet verified: verification reads it again from the signed bytes.
+ */
+final class Admission {
+    /** ARCHITECTURE.md: clock skew ±5 min. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final NoticeJson json;
+    private final RecentNoticeIds recent;
+    private final HandoverStore handovers;
+    private final Clock clock;
+
+    Admission(NoticeJson json, RecentNoticeIds recent, HandoverStore handovers, Clock clock) {
+        this.json = json;
+        this.recent = recent;
+        this.handovers = handovers;
+        this.clock = clock;
+    }
+
+    /** The container's size and form: notice_too_large, malformed_json, bad_base64, ... */
+    SealedNotice readContainer(byte[] container) {
+        return json.readContainer(container);
+    }
+
+    /** The header's form: schema_violation, personal_data_in_header, ... */
+    NoticeHeader readHeader(SealedNotice notice) {
+        return json.readHeader(notice.header());
+    }
+
+    /** clock_skew, notice_expired */
+    void checkTimes(NoticeHeader header) {
+        Instant now = clock.instant();
+        Instant created = header.created();
+        if (created.isBefore(now.minus(CLOCK_SKEW)) || created.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new SambandException(ErrorCode.CLOCK_SKEW, "notice " + header.noticeId() + " created "
+                    + Duration.between(now, created).toSeconds() + " s from the hub's clock");
+        }
+        if (header.expires() != null && !header.expires().isAfter(now)) {
+            throw new SambandException(ErrorCode.NOTICE_EXPIRED, "notice " + header.noticeId());
+        }
+    }
+
+    /** replayed_notice: this instance dispatched it lately, or the handover store knows it. */
+    void checkReplay(NoticeHeader header) {
+        UUID id = header.noticeId();
+        if (recent.contains(id) || handovers.noticeKnown(id)) {
+            throw new SambandException(ErrorCode.REPLAYED_NOTICE, "notice " + id);
+        }
+    }
+
+    /** Called once the transaction that dispatched the notice has committed. */
+    void markSeen(UUID noticeId) {
+        recent.add(noticeId);
+    }
+
+    NoticeJson json() {
+        return json;
+    }
+}

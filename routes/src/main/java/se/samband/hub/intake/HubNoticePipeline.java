@@ -1,0 +1,129 @@
+package se.samband.hub.intake;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import se.samband.hub.consent.ConsentStore;
+import se.samband.hub.decision.DisclosureDecisions;
+import se.samband.hub.decision.RecipientDecision;
+import se.samband.hub.directory.Directory;
+import se.samband.hub.handover.HandoverStore;
+import se.samband.hub.receipt.HubReceipts;
+import se.samband.hub.routing.RecipientRefused;
+import se.samband.hub.routing.Route;
+import se.samband.hub.routing.Routing;
+import se.samband.hub.trust.FederationTrust;
+import se.samband.hub.verify.Verification;
+import se.samband.hub.verify.VerifiedNotice;
+import se.samband.notice.NoticeHeader;
+import se.samband.notice.NoticeJson;
+import se.samband.notice.ParticipantId;
+import se.samband.notice.SealedNotice;
+import se.samband.notice.error.SambandException;
+import se.samband.security.federation.Federation;
+import se.samband.security.seal.Sealing;
+
+/**
+ * The hub pipeline of ARCHITECTURE.md for one submission: admit, verify, route, decide, and the plan for
+ * dispatch, record and watch. Each step is a bean of its own package, tested without Spring or Camel; this class
+ * only runs them in order and turns a step's {@link SambandException} into a refusal. Steps 1–3 refuse the whole
+ * notice; step 4 decides per recipient and never refuses the notice as a whole. Anything else that is thrown
+ * (database, broker, the hub's own key) is a transient failure: the caller rolls back and the notice is
+ * redelivered.
+ *
+ * <p>After the caller's transaction has committed it calls {@link #committed}, which remembers the notice id so
+ * that a resend is refused as a replay; a rolled-back attempt leaves no trace and its redelivery is processed
+ * afresh. Copies of one notice processed at the same moment (before either commits) are caught by the recipient
+ * queues' duplicate detection on notice id + recipient and by the audit writer's idempotency key.
+ *
+ * <p>Lazy: it needs the trust material and the handover store, whose beans come from the transport and audit
+ * writer features; it is created when the intake route asks for it.
+ */
+@Component
+@Lazy
+public class HubNoticePipeline implements NoticePipeline {
+    private static final Logger log = LoggerFactory.getLogger(HubNoticePipeline.class);
+
+    private final Admission admission;
+    private final Verification verification;
+    private final Routing routing;
+    private final DisclosureDecisions decisions;
+    private final Plans plans;
+
+    @Autowired
+    public HubNoticePipeline(Directory directory, FederationTrust trust, HandoverStore handovers,
+                             ConsentStore consents, Clock clock, PipelineProperties properties) {
+        this(directory::federation, trust, handovers, consents, clock, properties);
+    }
+
+    public HubNoticePipeline(Supplier<Federation> federation, FederationTrust trust, HandoverStore handovers,
+                             ConsentStore consents, Clock clock, PipelineProperties properties) {
+        NoticeJson json = NoticeJson.strict(properties.noticeLimits());
+        this.admission = new Admission(json, new RecentNoticeIds(RecentNoticeIds.DEFAULT_MAX_IDS,
+                RecentNoticeIds.DEFAULT_WINDOW, clock), handovers, clock);
+        this.verification = new Verification(Sealing.verifier(json), trust, federation);
+        this.routing = new Routing(federation, handovers);
+        this.decisions = new DisclosureDecisions(consents, federation, clock);
+        this.plans = new Plans(new HubReceipts(trust, json, clock), federation, clock,
+                properties.maxContainerBytes());
+    }
+
+    @Override
+    public PipelineResult process(Submission submission) {
+        byte[] container = submission.container();
+        Admitted admitted = new Admitted();
+        Routed routed;
+        try {
+            routed = admitVerifyRoute(submission, admitted);
+        } catch (SambandException e) {
+            ParticipantId recipient = e instanceof RecipientRefused refused ? refused.recipient() : null;
+            log.info("Refused notice {} from {}: {}", admitted.header == null ? "(header unreadable)"
+                    : admitted.header.noticeId(), submission.authenticatedSender(), e.getMessage());
+            return plans.refused(container, submission.authenticatedSender(), admitted.header, e.code(), recipient);
+        }
+        NoticeHeader header = routed.notice.header();
+        if (routed.route instanceof Route.ReceiptBack back) {
+            return plans.forwarded(header, container, back);
+        }
+        Route.ToRecipients to = (Route.ToRecipients) routed.route;
+        List<RecipientDecision> decided = decisions.decide(header, routed.notice.sender(), to.recipients());
+        return plans.decided(header, container, decided);
+    }
+
+    /** Remembers an accepted notice's id once the transaction that wrote its plan has committed. */
+    @Override
+    public void committed(PipelineResult result) {
+        if (!result.rejected()) {
+            markSeen(result.plan().noticeId());
+        }
+    }
+
+    /** Refuse this notice id as a replay from now on (this instance; the handover store answers for all). */
+    public void markSeen(UUID noticeId) {
+        admission.markSeen(noticeId);
+    }
+
+    private Routed admitVerifyRoute(Submission submission, Admitted admitted) {
+        SealedNotice sealed = admission.readContainer(submission.container());
+        admitted.header = admission.readHeader(sealed);
+        admission.checkTimes(admitted.header);
+        admission.checkReplay(admitted.header);
+        VerifiedNotice verified = verification.verify(sealed, submission.authenticatedSender());
+        admitted.header = verified.header();
+        return new Routed(verified, routing.route(verified.header(), verified.sender()));
+    }
+
+    /** What admission could read before a refusal, for the rejection's audit event and receipt. */
+    private static final class Admitted {
+        NoticeHeader header;
+    }
+
+    private record Routed(VerifiedNotice notice, Route route) {
+    }
+}

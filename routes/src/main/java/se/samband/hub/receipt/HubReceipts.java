@@ -1,0 +1,125 @@
+package se.samband.hub.receipt;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import se.samband.hub.dispatch.DispatchPlan;
+import se.samband.hub.trust.FederationTrust;
+import se.samband.notice.NoticeHeader;
+import se.samband.notice.NoticeJson;
+import se.samband.notice.NoticeType;
+import se.samband.notice.ParticipantId;
+import se.samband.notice.Purpose;
+import se.samband.notice.SealedNotice;
+import se.samband.notice.error.ErrorCode;
+import se.samband.security.seal.NoticeSealer;
+import se.samband.security.seal.Sealing;
+
+/**
+ * Makes the hub's own receipts: header type {@code SUBMISSION_RECEIPT} or {@code REJECTED}, sender
+ * {@code samband.hub}, the answered participant as the only recipient, {@code inReplyTo} the answered notice,
+ * purpose SERVICE, no subjects; the payload is JSON of codes and ids only, signed with the hub's key and sealed
+ * for the participant's registered certificate. One sealer for all receipts (thread-safe).
+ *
+ * <p>A receipt's notice id is derived from what it answers (type, answered id and, for a rejection, the code),
+ * so that a receipt made twice for the same submission (two copies processed at once) is dropped by the
+ * recipient queue's duplicate detection.
+ */
+public final class HubReceipts {
+    private static final ObjectWriter PAYLOAD = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build()
+            .writer();
+
+    private final FederationTrust trust;
+    private final NoticeJson json;
+    private final Clock clock;
+    private final NoticeSealer sealer;
+
+    public HubReceipts(FederationTrust trust, NoticeJson json, Clock clock) {
+        this.trust = trust;
+        this.json = json;
+        this.clock = clock;
+        this.sealer = Sealing.sealer(trust.hubKey(), json, clock);
+    }
+
+    /** One recipient's outcome as the sender is told it: codes only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(ParticipantId recipient, String outcome, String reasonCode, Instant holdUntil,
+                       String flagReasonCode) {
+    }
+
+    /** The payload of a submission receipt. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SubmissionPayload(UUID inReplyTo, List<Line> recipients) {
+    }
+
+    /** The payload of a rejection receipt: the error code's wire form and the generic sentence. */
+    record RejectionPayload(UUID inReplyTo, String code, String message) {
+    }
+
+    /**
+     * The submission receipt for {@code sender}'s notice {@code noticeId}; empty if the sender has no registered
+     * certificate to seal for.
+     */
+    public Optional<DispatchPlan.Receipt> submissionReceipt(UUID noticeId, ParticipantId sender, List<Line> lines) {
+        byte[] payload = write(new SubmissionPayload(noticeId, lines));
+        return seal(NoticeType.SUBMISSION_RECEIPT, sender, noticeId, null, payload,
+                derivedId(NoticeType.SUBMISSION_RECEIPT, noticeId, ""));
+    }
+
+    /**
+     * The rejection receipt: {@code reasonCode} is the error code in upper case (the header schema's code form),
+     * the payload carries its wire form. Empty if {@code to} has no registered certificate.
+     */
+    public Optional<DispatchPlan.Receipt> rejection(ParticipantId to, UUID inReplyTo, ErrorCode code) {
+        byte[] payload = write(new RejectionPayload(inReplyTo, code.code(), code.message()));
+        return seal(NoticeType.REJECTED, to, inReplyTo, code.name(), payload,
+                derivedId(NoticeType.REJECTED, inReplyTo, code.name()));
+    }
+
+    private Optional<DispatchPlan.Receipt> seal(NoticeType type, ParticipantId to, UUID inReplyTo, String reasonCode,
+                                                byte[] payload, UUID receiptId) {
+        Optional<X509Certificate> certificate = trust.certificateOf(to);
+        if (certificate.isEmpty()) {
+            return Optional.empty();
+        }
+        NoticeHeader header = NoticeHeader.builder()
+                .noticeId(receiptId)
+                .type(type)
+                .sender(ParticipantId.HUB)
+                .recipients(List.of(to))
+                .purpose(Purpose.SERVICE)
+                .created(clock.instant())
+                .inReplyTo(inReplyTo)
+                .reasonCode(reasonCode)
+                .build();
+        SealedNotice sealed = sealer.seal(header, payload, List.of(certificate.get()));
+        return Optional.of(new DispatchPlan.Receipt(to, receiptId, type, inReplyTo, json.writeContainer(sealed)));
+    }
+
+    private static UUID derivedId(NoticeType type, UUID answered, String code) {
+        return UUID.nameUUIDFromBytes(("samband:hub-receipt:" + type + ":" + answered + ":" + code)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] write(Object payload) {
+        try {
+            return PAYLOAD.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a receipt payload of ids and codes cannot fail to serialise", e);
+        }
+    }
+}
