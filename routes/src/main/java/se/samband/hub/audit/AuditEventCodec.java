@@ -16,6 +16,15 @@ import se.samband.security.audit.AuditEvent;
  * validation again, so nothing that holds personal data reaches the audit table even from a forged message.
  */
 public final class AuditEventCodec {
+    /**
+     * Optional string property of an audit message: the notice's sender (participant id). The audit writer
+     * keeps it in the handover state (the event itself names the hub as actor), so that receipts can be routed
+     * back and senders can query their notices. Set it on DISCLOSURE_DECIDED messages.
+     */
+    public static final String SENDER_PROPERTY = "sambandSender";
+    /** Optional long property of an audit message: the recipient's respond-by time, epoch milliseconds. */
+    public static final String RESPOND_BY_PROPERTY = "sambandRespondBy";
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             SealCommand.class,
             VerifyCommand.class,
             OpenCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class SambandCommand implements Callable<Integer> {

@@ -1,0 +1,34 @@
+package se.samband.hub.audit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The audit writer's settings, prefix {@code samband.audit}.
+ *
+ * @param batchSize          most events appended in one database transaction (and one JMS transaction)
+ * @param batchWait          how long a batch waits for more events after the first; short, so that a quiet
+ *                           hub writes each event at once and a busy one fills whole batches
+ * @param checkpointEntries  sign a checkpoint after this many entries ...
+ * @param checkpointInterval ... or after this long, whichever comes first (only when there are new entries)
+ */
+@ConfigurationProperties(prefix = "samband.audit")
+public record AuditProperties(
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("5ms") Duration batchWait,
+        @DefaultValue("1000") int checkpointEntries,
+        @DefaultValue("60s") Duration checkpointInterval) {
+
+    public AuditProperties {
+        if (batchSize < 1 || checkpointEntries < 1 || batchWait.isNegative() || checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+            throw new IllegalArgumentException("samband.audit: batch-size and checkpoint-entries must be >= 1, "
+                    + "batch-wait >= 0 and checkpoint-interval > 0");
+        }
+    }
+
+    /** The defaults, for code that runs without Spring (tests, tools). */
+    public static AuditProperties defaults() {
+        return new AuditProperties(200, Duration.ofMillis(5), 1000, Duration.ofSeconds(60));
+    }
+}

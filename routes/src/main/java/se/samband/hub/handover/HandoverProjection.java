@@ -1,0 +1,283 @@
+package se.samband.hub.handover;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import se.samband.hub.handover.HandoverStore.HandoverState;
+import se.samband.notice.NoticeType;
+import se.samband.notice.ParticipantId;
+import se.samband.security.audit.AuditEvent;
+import se.samband.security.audit.AuditEventType;
+import se.samband.security.audit.AuditOutcome;
+
+/**
+ * Keeps the {@code handover} and {@code notice_seen} tables (V4__handover.sql) from audit events, inside the
+ * caller's database transaction: the audit writer applies each batch of newly appended events here before it
+ * commits, so the handover state never disagrees with the audit trail. Only the single audit writer calls
+ * this, so read-then-write needs no locking; rows are read and written in batches (one query per table per
+ * batch, not per event).
+ *
+ * <p>States only move forward: a late RECEIVED does not undo ACCEPTED, nothing reopens ACCEPTED or DENIED.
+ */
+public final class HandoverProjection {
+    private static final Set<HandoverState> CLOSED = Set.of(HandoverState.ACCEPTED, HandoverState.DENIED);
+
+    /**
+     * One appended audit event with what the dispatcher put beside it on the audit message.
+     *
+     * @param event     the event as appended to the chain
+     * @param sender    the notice's sender, or null if the message did not say
+     * @param respondBy when the recipient must have accepted, or null
+     */
+    public record Fact(AuditEvent event, ParticipantId sender, Instant respondBy) {
+    }
+
+    /** Applies the facts in order; the caller commits or rolls back. */
+    public void apply(Connection connection, List<Fact> facts) throws SQLException {
+        recordSeen(connection, facts);
+        Map<Key, Row> rows = load(connection, facts);
+        Set<Key> existing = new HashSet<>(rows.keySet());
+        Set<Key> changed = new LinkedHashSet<>();
+        for (Fact fact : facts) {
+            AuditEvent event = fact.event();
+            if (event.noticeId() == null || event.counterpart() == null) {
+                continue;
+            }
+            Key key = new Key(event.noticeId(), event.counterpart());
+            Row before = rows.get(key);
+            Row after = next(before, fact);
+            if (after != null && !after.equals(before)) {
+                rows.put(key, after);
+                changed.add(key);
+            }
+        }
+        write(connection, rows, existing, changed);
+    }
+
+    /** Whether this event makes its notice id known for admission's replay check. */
+    static boolean marksNoticeKnown(AuditEvent event) {
+        return switch (event.type()) {
+            case NOTICE_REJECTED, MANUAL_ROUTING_QUEUED -> true;
+            // A failed decision parks the notice for replay from the DLQ: it must not count as a replay then.
+            case DISCLOSURE_DECIDED -> event.outcome() == AuditOutcome.SUCCESS;
+            default -> false;
+        };
+    }
+
+    /** The handover after this fact, or null if the fact does not concern a handover. */
+    static Row next(Row before, Fact fact) {
+        AuditEvent event = fact.event();
+        HandoverState state = before == null ? null : before.state();
+        HandoverState target = target(state, event);
+        if (before == null && target == null) {
+            return null;
+        }
+        Row base = before != null ? before
+                : new Row(event.noticeId(), event.counterpart(), null, null, target, null, null, event.occurredAt());
+        String sender = base.sender() != null ? base.sender()
+                : fact.sender() == null ? null : fact.sender().value();
+        Instant respondBy = fact.respondBy() != null ? fact.respondBy() : base.respondBy();
+        NoticeType type = base.noticeType() != null || event.type() == AuditEventType.RECEIPT_RECORDED
+                ? base.noticeType() : event.noticeType();
+        if (target == null) {
+            return new Row(base.noticeId(), base.recipient(), sender, type, base.state(), base.reasonCode(),
+                    respondBy, base.updatedAt());
+        }
+        return new Row(base.noticeId(), base.recipient(), sender, type, target, event.reasonCode(), respondBy,
+                event.occurredAt());
+    }
+
+    /** The state this event moves a handover to, or null if it does not move it. */
+    private static HandoverState target(HandoverState current, AuditEvent event) {
+        if (current != null && CLOSED.contains(current)) {
+            return null;
+        }
+        boolean success = event.outcome() == AuditOutcome.SUCCESS;
+        return switch (event.type()) {
+            case DISCLOSURE_DECIDED -> current != null || !success || event.decision() == null ? null
+                    : switch (event.decision()) {
+                        case PERMIT -> HandoverState.DELIVERED;
+                        case HOLD -> HandoverState.HELD;
+                        case DENY -> HandoverState.DENIED;
+                    };
+            case HOLD_RELEASED -> success && (current == null || current == HandoverState.HELD
+                    || current == HandoverState.OVERDUE) ? HandoverState.DELIVERED : null;
+            // Also when the escalation could not be sent (FAILED): the hold has run out either way.
+            case HOLD_EXPIRED -> current == null || current == HandoverState.HELD ? HandoverState.OVERDUE : null;
+            case HANDOVER_ESCALATED -> current == null || current == HandoverState.DELIVERED
+                    || current == HandoverState.RECEIVED || current == HandoverState.HELD ? HandoverState.OVERDUE : null;
+            // The recipient answered even if passing the receipt on failed.
+            case RECEIPT_RECORDED -> receiptTarget(current, event.noticeType());
+            default -> null;
+        };
+    }
+
+    private static HandoverState receiptTarget(HandoverState current, NoticeType receipt) {
+        if (receipt == NoticeType.ACCEPTED) {
+            return HandoverState.ACCEPTED;
+        }
+        if (receipt == NoticeType.DECLINED) {
+            return current == HandoverState.DECLINED ? null : HandoverState.DECLINED;
+        }
+        if (receipt == NoticeType.RECEIVED) {
+            return current == null || current == HandoverState.DELIVERED ? HandoverState.RECEIVED : null;
+        }
+        return null;
+    }
+
+    private static void recordSeen(Connection connection, List<Fact> facts) throws SQLException {
+        Map<UUID, AuditEvent> first = new LinkedHashMap<>();
+        for (Fact fact : facts) {
+            AuditEvent event = fact.event();
+            if (event.noticeId() != null && marksNoticeKnown(event)) {
+                first.putIfAbsent(event.noticeId(), event);
+            }
+        }
+        if (first.isEmpty()) {
+            return;
+        }
+        Set<UUID> known = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT notice_id FROM notice_seen WHERE notice_id IN (" + placeholders(first.size()) + ")")) {
+            bindAll(select, first.keySet());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    known.add(result.getObject(1, UUID.class));
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO notice_seen (notice_id, first_event, seen_at) VALUES (?, ?, ?)")) {
+            int count = 0;
+            for (AuditEvent event : first.values()) {
+                if (known.contains(event.noticeId())) {
+                    continue;
+                }
+                insert.setObject(1, event.noticeId());
+                insert.setString(2, event.type().name());
+                insert.setObject(3, timestamp(event.occurredAt()));
+                insert.addBatch();
+                count++;
+            }
+            if (count > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static Map<Key, Row> load(Connection connection, List<Fact> facts) throws SQLException {
+        Set<UUID> noticeIds = new LinkedHashSet<>();
+        for (Fact fact : facts) {
+            if (fact.event().noticeId() != null && fact.event().counterpart() != null) {
+                noticeIds.add(fact.event().noticeId());
+            }
+        }
+        Map<Key, Row> rows = new LinkedHashMap<>();
+        if (noticeIds.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement select = connection.prepareStatement(JdbcHandoverStore.SELECT
+                + " WHERE notice_id IN (" + placeholders(noticeIds.size()) + ")")) {
+            bindAll(select, noticeIds);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    Row row = Row.read(result);
+                    rows.put(new Key(row.noticeId(), row.recipient()), row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void write(Connection connection, Map<Key, Row> rows, Set<Key> existing, Set<Key> changed)
+            throws SQLException {
+        List<Row> updates = new ArrayList<>();
+        List<Row> inserts = new ArrayList<>();
+        for (Key key : changed) {
+            (existing.contains(key) ? updates : inserts).add(rows.get(key));
+        }
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO handover (sender, notice_type,"
+                    + " state, reason_code, respond_by, updated_at, notice_id, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                batch(insert, inserts);
+            }
+        }
+        if (!updates.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE handover SET sender = ?,"
+                    + " notice_type = ?, state = ?, reason_code = ?, respond_by = ?, updated_at = ?"
+                    + " WHERE notice_id = ? AND recipient = ?")) {
+                batch(update, updates);
+            }
+        }
+    }
+
+    private static void batch(PreparedStatement statement, Collection<Row> rows) throws SQLException {
+        for (Row row : rows) {
+            statement.setString(1, row.sender());
+            statement.setString(2, row.noticeType() == null ? null : row.noticeType().name());
+            statement.setString(3, row.state().name());
+            statement.setString(4, row.reasonCode());
+            statement.setObject(5, timestamp(row.respondBy()));
+            statement.setObject(6, timestamp(row.updatedAt()));
+            statement.setObject(7, row.noticeId());
+            statement.setString(8, row.recipient());
+            statement.addBatch();
+        }
+        statement.executeBatch();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static void bindAll(PreparedStatement statement, Collection<UUID> ids) throws SQLException {
+        int index = 1;
+        for (UUID id : ids) {
+            statement.setObject(index++, id);
+        }
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Key(UUID noticeId, String recipient) {
+    }
+
+    /** One handover row as stored. */
+    record Row(UUID noticeId, String recipient, String sender, NoticeType noticeType, HandoverState state,
+               String reasonCode, Instant respondBy, Instant updatedAt) {
+
+        static Row read(ResultSet result) throws SQLException {
+            String type = result.getString("notice_type");
+            return new Row(result.getObject("notice_id", UUID.class), result.getString("recipient"),
+                    result.getString("sender"), type == null ? null : NoticeType.valueOf(type),
+                    HandoverState.valueOf(result.getString("state")), result.getString("reason_code"),
+                    instant(result, "respond_by"), instant(result, "updated_at"));
+        }
+
+        HandoverStore.Handover toHandover() {
+            return new HandoverStore.Handover(noticeId, noticeType, sender == null ? null : ParticipantId.of(sender),
+                    ParticipantId.of(recipient), state, reasonCode, respondBy, updatedAt);
+        }
+
+        private static Instant instant(ResultSet result, String column) throws SQLException {
+            OffsetDateTime value = result.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        }
+    }
+}
