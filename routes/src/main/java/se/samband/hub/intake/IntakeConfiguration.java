@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.trust.FederationTrust;
 
 /**
  * Wires the intake: the camel-jms component on the hub's connection factory, the dispatch writer and the
@@ -33,19 +34,19 @@ class IntakeConfiguration {
     }
 
     @Bean
-    RouteBuilder intakeRoute(ObjectProvider<NoticePipeline> pipeline, DispatchWriter dispatchWriter,
-                             IntakeProperties properties, Clock clock) {
-        NoticePipeline available = pipeline.getIfAvailable();
+    RouteBuilder intakeRoute(ObjectProvider<NoticePipeline> pipeline, ObjectProvider<FederationTrust> trust,
+                             DispatchWriter dispatchWriter, PipelineProperties limits, Clock clock) {
+        NoticePipeline available = trust.getIfAvailable() == null ? null : pipeline.getIfAvailable();
         if (available == null) {
             // Until the pipeline's beans are wired the hub must still start (directory, broker, audit): it then
             // leaves the inbox unconsumed, so nothing is lost, and says so.
-            log.warn("no NoticePipeline bean: the intake route is not started and the inbox is not consumed");
+            log.warn("no NoticePipeline or FederationTrust: the intake route is not started and the inbox is not consumed");
             return new RouteBuilder() {
                 @Override
                 public void configure() {
                 }
             };
         }
-        return new IntakeRoute(available, dispatchWriter, properties, clock);
+        return new IntakeRoute(available, dispatchWriter, limits.maxContainerBytes(), clock);
     }
 }

@@ -6,17 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Intake settings, prefix {@code samband.intake}. The inbox endpoint reads the consumer counts through
  * property placeholders ({@code Endpoints.INTAKE_INBOX}); they are declared here so that they are documented
- * and validated in one place.
+ * and validated in one place. The size limit is the pipeline's {@code samband.limits.max-container-bytes}.
  *
- * @param maxContainerBytes      the largest container accepted on JMS and REST; larger is {@code notice_too_large}
- *                               and is refused before it is read (1 MiB, ARCHITECTURE.md)
  * @param concurrentConsumers    inbox consumers, each with its own transacted session; throughput comes from
  *                               concurrent transactions sharing journal syncs (PERFORMANCE-NOTES)
  * @param maxConcurrentConsumers upper bound when the listener scales up under load
  */
 @ConfigurationProperties(prefix = "samband.intake")
 public record IntakeProperties(
-        @DefaultValue("1048576") int maxContainerBytes,
         @DefaultValue("4") int concurrentConsumers,
         @DefaultValue("4") int maxConcurrentConsumers) {
 }

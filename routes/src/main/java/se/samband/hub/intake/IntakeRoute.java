@@ -16,13 +16,13 @@ import se.samband.hub.system.RouteIds;
 public class IntakeRoute extends RouteBuilder {
     private final NoticePipeline pipeline;
     private final DispatchWriter writer;
-    private final IntakeProperties properties;
+    private final int maxContainerBytes;
     private final Clock clock;
 
-    public IntakeRoute(NoticePipeline pipeline, DispatchWriter writer, IntakeProperties properties, Clock clock) {
+    public IntakeRoute(NoticePipeline pipeline, DispatchWriter writer, int maxContainerBytes, Clock clock) {
         this.pipeline = pipeline;
         this.writer = writer;
-        this.properties = properties;
+        this.maxContainerBytes = maxContainerBytes;
         this.clock = clock;
     }
 
@@ -30,7 +30,7 @@ public class IntakeRoute extends RouteBuilder {
     public void configure() {
         from(Endpoints.INTAKE_INBOX).routeId(RouteIds.INTAKE_INBOX)
                 .routeConfigurationId(ErrorRoutes.STANDARD)
-                .process(new InboxMessages(properties.maxContainerBytes(), clock))   // sender, bounded bytes
+                .process(new InboxMessages(maxContainerBytes, clock))   // sender, bounded bytes
                 .process(new PipelineStep(pipeline))                                 // 1 admit .. 4 decide
                 .process(new PlanDispatch(writer));                                  // 5 dispatch, 6 record, 7 watch
 

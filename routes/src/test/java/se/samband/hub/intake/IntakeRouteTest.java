@@ -89,7 +89,7 @@ class IntakeRouteTest extends HubSpringTest {
         camel.addComponent("jms", jms);
         camel.addRoutes(new ErrorRoutes());
         camel.addRoutes(new IntakeRoute(pipeline, new CrashingWriter(),
-                new IntakeProperties(MAX_CONTAINER_BYTES, 1, 1), Clock.systemUTC()));
+                MAX_CONTAINER_BYTES, Clock.systemUTC()));
         camel.start();
     }
 
