@@ -15,15 +15,18 @@ import se.samband.hub.dispatch.DispatchWriter;
 final class PlanDispatch implements Processor {
     private static final Logger log = LoggerFactory.getLogger(PlanDispatch.class);
     private final DispatchWriter writer;
+    private final NoticePipeline pipeline;
 
-    PlanDispatch(DispatchWriter writer) {
+    PlanDispatch(DispatchWriter writer, NoticePipeline pipeline) {
         this.writer = writer;
+        this.pipeline = pipeline;
     }
 
     @Override
     public void process(Exchange exchange) throws JMSException {
         PipelineResult result = exchange.getIn().getBody(PipelineResult.class);
         writer.write(result.plan(), exchange.getProperty(IntakeExchange.SESSION, Session.class));
+        AfterCommit.register(() -> pipeline.committed(result));
         if (result.rejected()) {
             log.info("notice {} refused: {}", result.refusal().noticeId(), result.refusal().code().code());
         } else {

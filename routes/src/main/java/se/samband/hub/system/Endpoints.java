@@ -36,7 +36,10 @@ public final class Endpoints {
             + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
             + "&concurrentConsumers={{samband.intake.concurrent-consumers:4}}"
             + "&maxConcurrentConsumers={{samband.intake.max-concurrent-consumers:4}}"
-            + "&exposeListenerSession=true&mapJmsMessage=false";
+            + "&exposeListenerSession=true&mapJmsMessage=false"
+            // Camel's listener container plus an after-commit hook (intake.AfterCommit): the pipeline learns that a
+            // notice id is taken only once its transaction has committed.
+            + "&consumerType=Custom&messageListenerContainerFactory=#sambandAfterCommitContainers";
     /** Camel: where the standard route configuration sends a refusal ({@code SambandException}) to be written. */
     public static final String REFUSED = "direct:samband-refused";
 

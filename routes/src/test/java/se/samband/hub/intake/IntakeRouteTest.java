@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.jms.JmsConfiguration;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,7 @@ import se.samband.hub.dispatch.DispatchWriter;
 import se.samband.hub.intake.PipelineResult.Refusal;
 import se.samband.hub.system.Endpoints;
 import se.samband.hub.system.ErrorRoutes;
+import se.samband.hub.system.RouteIds;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
@@ -64,6 +67,7 @@ class IntakeRouteTest extends HubSpringTest {
     /** What the scripted pipeline does per notice id (the container is the notice id's text). */
     private final Map<UUID, Function<Submission, PipelineResult>> script = new ConcurrentHashMap<>();
     private final List<Submission> seen = new CopyOnWriteArrayList<>();
+    private final List<PipelineResult> committed = new CopyOnWriteArrayList<>();
     private final Map<UUID, AtomicInteger> writes = new ConcurrentHashMap<>();
     /** Notice ids whose plan the writer abandons halfway, and on how many attempts. */
     private final Map<UUID, Integer> crashHalfway = new ConcurrentHashMap<>();
@@ -73,10 +77,19 @@ class IntakeRouteTest extends HubSpringTest {
     @BeforeEach
     void startRoute() throws Exception {
         probe = new BrokerProbe(connectionFactory, broker);
-        NoticePipeline pipeline = submission -> {
-            seen.add(submission);
-            UUID noticeId = UUID.fromString(new String(submission.container(), java.nio.charset.StandardCharsets.UTF_8));
-            return script.get(noticeId).apply(submission);
+        NoticePipeline pipeline = new NoticePipeline() {
+            @Override
+            public PipelineResult process(Submission submission) {
+                seen.add(submission);
+                UUID noticeId = UUID.fromString(new String(submission.container(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                return script.get(noticeId).apply(submission);
+            }
+
+            @Override
+            public void committed(PipelineResult result) {
+                committed.add(result);
+            }
         };
         camel = new DefaultCamelContext();
         Properties properties = new Properties();
@@ -125,6 +138,22 @@ class IntakeRouteTest extends HubSpringTest {
         assertThat(submission.transport()).isEqualTo(Submission.Transport.JMS);
         assertThat(submission.container()).isEqualTo(noticeId.toString().getBytes());
         assertThat(writes.get(noticeId)).hasValue(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> committed.size() == 1);
+        assertThat(committed.get(0).plan()).isSameAs(plan);
+    }
+
+    @Test
+    void inboxConsumerRunsALocalTransactionOnACachedConsumerWithoutATransactionManager() {
+        JmsEndpoint endpoint = (JmsEndpoint) camel.getRoute(RouteIds.INTAKE_INBOX).getEndpoint();
+        JmsConfiguration configuration = endpoint.getConfiguration();
+
+        assertThat(endpoint.getDestinationName()).isEqualTo(inbox);
+        assertThat(configuration.isTransacted()).isTrue();
+        assertThat(configuration.isLazyCreateTransactionManager()).isFalse();
+        assertThat(configuration.getTransactionManager()).isNull();
+        assertThat(configuration.getCacheLevelName()).isEqualTo("CACHE_CONSUMER");
+        assertThat(configuration.isExposeListenerSession()).isTrue();
+        assertThat(configuration.getConcurrentConsumers()).isEqualTo(1);
     }
 
     @Test
@@ -148,6 +177,7 @@ class IntakeRouteTest extends HubSpringTest {
         assertThat(probe.drainNotice(Endpoints.HUB_WATCH, noticeId, 100)).isEmpty();
         assertThat(probe.scheduled(Endpoints.HUB_WATCH, noticeId)).isEmpty();
         assertThat(probe.drainNotice(Endpoints.HUB_REJECTED, noticeId, 100)).isEmpty();
+        assertThat(committed).as("no attempt committed").isEmpty();
     }
 
     @Test
@@ -162,6 +192,8 @@ class IntakeRouteTest extends HubSpringTest {
         assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient.value()), noticeId, 10_000)).hasSize(1);
         assertThat(writes.get(noticeId)).hasValue(2);
         assertThat(seen).hasSize(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !committed.isEmpty());
+        assertThat(committed).as("only the attempt that committed").hasSize(1);
         assertThat(probe.drainNotice(Endpoints.agencyInbox(sender.value()), plan.receipts().get(0).noticeId(),
                 2_000)).hasSize(1);
         assertThat(probe.drainNotice(Endpoints.HUB_AUDIT, noticeId, 2_000)).hasSize(plan.auditEvents().size());
