@@ -1,16 +1,25 @@
 package se.samband.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +30,17 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
+import se.samband.hub.broker.HubInternalUser;
 import se.samband.hub.system.Endpoints;
 import se.samband.security.federation.Federation;
 
 class HubApplicationTest extends HubSpringTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -42,10 +50,10 @@ class HubApplicationTest extends HubSpringTest {
 
     @Test
     void healthIsUpWithBrokerDatabaseAndDirectory() throws Exception {
-        ResponseEntity<String> response = http.getForEntity("/actuator/health", String.class);
+        HttpResponse<String> response = management("/actuator/health");
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode health = new ObjectMapper().readTree(response.getBody());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = new ObjectMapper().readTree(response.body());
         assertThat(health.path("status").asText()).isEqualTo("UP");
         JsonNode components = health.path("components");
         for (String component : List.of("broker", "db", "directory")) {
@@ -53,6 +61,7 @@ class HubApplicationTest extends HubSpringTest {
         }
         JsonNode broker = components.path("broker").path("details");
         assertThat(broker.path("acceptorPort").asInt()).isEqualTo(BROKER_PORT);
+        assertThat(broker.path("tlsAcceptorPort").asInt()).isEqualTo(BROKER_TLS_PORT);
         assertThat(broker.path("journalType").asText()).isEqualTo("NIO");
         assertThat(broker.path("queueCount").asInt()).isGreaterThanOrEqualTo(Endpoints.HUB_QUEUES.size());
         Federation demo = TestSupport.demoFederation();
@@ -63,11 +72,10 @@ class HubApplicationTest extends HubSpringTest {
     }
 
     @Test
-    void infoEndpointIsExposedAndOtherEndpointsAreNot() {
-        assertThat(http.getForEntity("/actuator/info", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/actuator/beans", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+    void infoEndpointIsExposedAndOtherEndpointsAreNot() throws Exception {
+        assertThat(management("/actuator/info").statusCode()).isEqualTo(200);
+        assertThat(management("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(management("/actuator/beans").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -113,10 +121,22 @@ class HubApplicationTest extends HubSpringTest {
     }
 
     @Test
-    void tcpAcceptorTakesCoreJmsConnections() throws Exception {
+    void plainTcpAcceptorRefusesAConnectionWithoutTheHubInternalLogin() {
+        try (ActiveMQConnectionFactory tcp = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT)) {
+            assertThatThrownBy(() -> tcp.createConnection().close()).isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> tcp.createConnection(HubInternalUser.NAME, "guessed").close())
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    @Test
+    void plainTcpAcceptorTakesCoreJmsConnectionsOfTheHubInternalUser() throws Exception {
         String marker = UUID.randomUUID().toString();
+        String password = Files.readString(HubInternalUser.passwordFile(DATA_DIR)).strip();
+        assertThat(Files.getPosixFilePermissions(HubInternalUser.passwordFile(DATA_DIR)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         try (ActiveMQConnectionFactory tcp = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
-             Connection connection = tcp.createConnection()) {
+             Connection connection = tcp.createConnection(HubInternalUser.NAME, password)) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             jakarta.jms.Queue inbox = session.createQueue(Endpoints.HUB_INBOX);
@@ -129,5 +149,12 @@ class HubApplicationTest extends HubSpringTest {
             assertThat(received).isInstanceOf(TextMessage.class);
             assertThat(((TextMessage) received).getText()).isEqualTo("over tcp " + marker);
         }
+    }
+
+    /** Operators reach health and info over plain HTTP on the management port, without a certificate. */
+    private HttpResponse<String> management(String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

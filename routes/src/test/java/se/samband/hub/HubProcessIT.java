@@ -44,15 +44,19 @@ class HubProcessIT {
         assertThat(JAR).as("run after package (mvn verify)").exists();
         Path dataDir = TestSupport.newDataDir("hub-process");
         Path log = dataDir.resolve("hub.log");
-        int webPort = TestSupport.freePort();
+        int apiPort = TestSupport.freePort();
+        int managementPort = TestSupport.freePort();
         int brokerPort = TestSupport.freePort();
+        int brokerTlsPort = TestSupport.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         hub = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "hub",
-                "--samband.data-dir=" + dataDir, "--server.port=" + webPort, "--samband.broker.port=" + brokerPort))
+                "--samband.data-dir=" + dataDir, "--server.port=" + apiPort,
+                "--management.server.port=" + managementPort, "--samband.broker.port=" + brokerPort,
+                "--samband.broker.tls-port=" + brokerTlsPort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        URI health = URI.create("http://127.0.0.1:" + webPort + "/actuator/health");
+        URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
 
         JsonNode status = await("hub health UP, log in " + log)
                 .atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
@@ -65,12 +69,14 @@ class HubProcessIT {
         JsonNode components = status.path("components");
         assertThat(components.path("broker").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("broker").path("details").path("acceptorPort").asInt()).isEqualTo(brokerPort);
+        assertThat(components.path("broker").path("details").path("tlsAcceptorPort").asInt()).isEqualTo(brokerTlsPort);
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("directory").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("directory").path("details").path("federationId").asText())
                 .isEqualTo(TestSupport.demoFederation().info().id());
         assertThat(dataDir.resolve("artemis").resolve("journal")).isDirectory();
         assertThat(dataDir.resolve("db")).isDirectory();
+        assertThat(dataDir.resolve("pki").resolve("truststore.p12")).as("dev PKI created at start-up").isRegularFile();
 
         hub.destroy();
         assertThat(hub.waitFor(30, TimeUnit.SECONDS)).as("hub stops within 30 s of SIGTERM").isTrue();

@@ -5,12 +5,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.samband.notice.ParticipantId;
 
 /**
  * Base of every test that needs the running hub. All subclasses share ONE Spring context (same
  * properties, same dynamic property source): starting the hub costs seconds on two cores, so do not add
  * per-class properties or {@code @MockBean}s here or in subclasses without a good reason.
- * The hub runs on its own data directory under {@code target/}, a free broker port and a random web port.
+ * The hub runs on its own data directory under {@code target/} (its dev PKI in {@code <data-dir>/pki}), free broker
+ * ports (plain and TLS) and random HTTPS and management ports ({@code @LocalServerPort}, {@code @LocalManagementPort}).
+ * Participant {@link #REVOCATION_VICTIM} is revoked for a moment by a test: other tests must not use it.
  */
 @SpringBootTest(classes = HubApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
@@ -21,10 +24,14 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubSpringTest {
     protected static final Path DATA_DIR = TestSupport.newDataDir("hub-context");
     protected static final int BROKER_PORT = TestSupport.freePort();
+    protected static final int BROKER_TLS_PORT = TestSupport.freePort();
+    protected static final Path PKI_DIR = DATA_DIR.resolve("pki");
+    protected static final ParticipantId REVOCATION_VICTIM = ParticipantId.of("socialtjanst.hylte");
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("samband.data-dir", DATA_DIR::toString);
         registry.add("samband.broker.port", () -> BROKER_PORT);
+        registry.add("samband.broker.tls-port", () -> BROKER_TLS_PORT);
     }
 }

@@ -50,6 +50,10 @@ public enum ErrorCode {
     // Configuration
     FEDERATION_INVALID(500, "The federation configuration is not valid."),
 
+    // Transport authentication (hub: TLS acceptor, HTTPS API)
+    SENDER_UNKNOWN(401, "The connection is not authenticated as a participant of the federation."),
+    SENDER_MISMATCH(403, "The participant authenticated on the transport is not the notice's sender."),
+
     // Decisions: whether a notice may be disclosed to one recipient (security module, consent policy)
     BASIS_NOT_APPLICABLE(403,
             "The claimed legal basis does not allow this notice type from this kind of sender to this kind of "
@@ -69,9 +73,6 @@ public enum ErrorCode {
     CLOCK_SKEW(400, "The notice's creation time differs from the hub's clock by more than the allowed skew."),
     NOTICE_EXPIRED(422, "The notice has expired."),
     REPLAYED_NOTICE(409, "A notice with this id has already been submitted."),
-    SENDER_MISMATCH(403,
-            "The header's sender is not the participant that signed the notice or that the transport authenticated."),
-    SENDER_UNKNOWN(403, "The sender is not a participant of the federation."),
     RECIPIENT_UNKNOWN(422, "A recipient is not a participant of the federation."),
     ROUTE_NOT_PERMITTED(403, "The routing policy does not let this sender send this notice type to a recipient."),
     RECEIPT_NOT_ROUTABLE(422, "The receipt does not answer a notice this sender received from its recipient."),

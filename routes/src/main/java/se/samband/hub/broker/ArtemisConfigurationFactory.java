@@ -1,21 +1,29 @@
 package se.samband.hub.broker;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.invm.TransportConstants;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import se.samband.hub.system.Endpoints;
 import se.samband.hub.system.HubProperties;
 import se.samband.hub.system.HubProperties.BrokerSettings;
+import se.samband.notice.ParticipantId;
+import se.samband.security.pki.DevPki;
 
 /**
  * The embedded broker's whole configuration, in code, so that nothing depends on a broker.xml and every
@@ -24,6 +32,7 @@ import se.samband.hub.system.HubProperties.BrokerSettings;
 final class ArtemisConfigurationFactory {
     static final String IN_VM_ACCEPTOR = "in-vm";
     static final String TCP_ACCEPTOR = "tcp";
+    static final String TLS_ACCEPTOR = "tls";
     /** The in-VM server id the hub's own connection factory connects to. */
     static final int IN_VM_SERVER_ID = 0;
     static final String IN_VM_URL = "vm://" + IN_VM_SERVER_ID;
@@ -32,7 +41,11 @@ final class ArtemisConfigurationFactory {
     private ArtemisConfigurationFactory() {
     }
 
-    static Configuration create(HubProperties properties) throws Exception {
+    /**
+     * The broker with its acceptors for the hub (in-VM, plain TCP), its address settings and queues: the hub's own
+     * plus one inbox per agency. Security is on: add a security manager when starting (see BrokerConfiguration).
+     */
+    static Configuration create(HubProperties properties, Collection<ParticipantId> agencies) throws Exception {
         BrokerSettings broker = properties.broker();
         Path base = artemisDirectory(properties);
         Configuration config = new ConfigurationImpl()
@@ -52,37 +65,104 @@ final class ArtemisConfigurationFactory {
                 // Duplicate detection: senders set _AMQ_DUPL_ID (notice id + recipient); the ids survive restarts.
                 .setIDCacheSize(broker.idCacheSize())
                 .setPersistIDCache(true)
-                // Security is off for now: the only network acceptor is on loopback by default. The agencies'
-                // TLS acceptor (61617) with certificate login and per-queue permissions comes with the
-                // pipeline issue, and then security is switched on here.
-                .setSecurityEnabled(false)
+                // Every login and every send/consume is decided by ParticipantSecurityManager, which the broker
+                // bean installs. Logins are not cached, so a revoked certificate cannot open a new connection once
+                // the hub has taken in the CRL (sessions are opened per connection, so the cost is small).
+                .setSecurityEnabled(true)
+                .setAuthenticationCacheSize(0)
+                // Every message carries its authenticated sender (_AMQ_VALIDATED_USER = participant id): the intake
+                // compares it with the header's sender.
+                .setPopulateValidatedUser(true)
                 // The hub reports the broker through its health endpoint; no platform MBeans, which would also
                 // clash between two brokers in one JVM (tests).
                 .setJMXManagementEnabled(false);
 
-        // Only these two acceptors: nothing opens Artemis' usual defaults (5672, 1883, 61613, ...).
+        // Only these acceptors (in-VM, plain TCP and, see withTlsAcceptor, TLS): nothing opens Artemis' usual
+        // defaults (5672, 1883, 61613, ...).
         config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
                 Map.of(TransportConstants.SERVER_ID_PROP_NAME, IN_VM_SERVER_ID), IN_VM_ACCEPTOR));
         config.addAcceptorConfiguration(TCP_ACCEPTOR,
                 "tcp://" + broker.host() + ":" + broker.port() + "?protocols=" + TCP_PROTOCOLS);
 
         config.addAddressSetting(Endpoints.ALL_SAMBAND_ADDRESSES, sambandAddressSettings(broker));
+        config.addAddressSetting(Endpoints.ALL_AGENCY_ADDRESSES, agencyAddressSettings(broker));
         // Parked messages wait for an operator: they are never dropped or moved on, however often they are read.
         AddressSettings parked = new AddressSettings().setMaxDeliveryAttempts(-1);
         config.addAddressSetting(Endpoints.HUB_DLQ, parked);
         config.addAddressSetting(Endpoints.HUB_EXPIRED, parked);
 
         for (String queue : Endpoints.HUB_QUEUES) {
-            config.addQueueConfiguration(QueueConfiguration.of(queue)
-                    .setAddress(queue)
-                    .setRoutingType(RoutingType.ANYCAST)
-                    .setDurable(true));
+            config.addQueueConfiguration(durableAnycast(queue)
+                    // One audit writer at a time, however many hub instances consume: the chain is appended in order.
+                    .setExclusive(Endpoints.HUB_AUDIT.equals(queue)));
         }
+        for (ParticipantId agency : agencies) {
+            config.addQueueConfiguration(durableAnycast(Endpoints.agencyInbox(agency)));
+        }
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(Endpoints.HUB_CONSENT_CHANGES)
+                .addRoutingType(RoutingType.MULTICAST));
+        // ParticipantSecurityManager decides every check itself; this entry only makes sure that every address has
+        // roles to hand to it (an address without matching roles would be refused before the manager is asked).
+        // populate-validated-user covers core messages; this covers AMQP ones too.
+        config.registerBrokerPlugin(new ValidatedUserStamp());
+        config.putSecurityRoles("#", Set.of(allPermissions(ParticipantSecurityManager.HUB_ROLE),
+                allPermissions(ParticipantSecurityManager.PARTICIPANT_ROLE)));
         return config;
+    }
+
+    /**
+     * Adds the agencies' acceptor: TLS with a client certificate required, the hub's key store as server identity
+     * and the federation's CA in the trust store, so the handshake already refuses a certificate from another CA or
+     * none at all. Revocation is checked at login with the CRLs the hub reloads (an acceptor's crlPath would be read
+     * once, at start).
+     */
+    static void withTlsAcceptor(Configuration config, HubProperties properties, DevPki.Layout pki) {
+        BrokerSettings broker = properties.broker();
+        String password = properties.pki().password();
+        Map<String, Object> params = new HashMap<>();
+        params.put("host", broker.host());
+        params.put("port", broker.tlsPort());
+        params.put("protocols", TCP_PROTOCOLS);
+        params.put("sslEnabled", true);
+        params.put("needClientAuth", true);
+        params.put("enabledProtocols", "TLSv1.3,TLSv1.2");
+        params.put("keyStoreType", "PKCS12");
+        params.put("keyStorePath", pki.participantKeyStore(ParticipantId.HUB).toString());
+        params.put("keyStorePassword", password);
+        params.put("trustStoreType", "PKCS12");
+        params.put("trustStorePath", pki.trustStore().toString());
+        params.put("trustStorePassword", password);
+        config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), params,
+                TLS_ACCEPTOR));
+    }
+
+    private static QueueConfiguration durableAnycast(String queue) {
+        return QueueConfiguration.of(queue)
+                .setAddress(queue)
+                .setRoutingType(RoutingType.ANYCAST)
+                .setDurable(true);
+    }
+
+    private static Role allPermissions(String name) {
+        return new Role(name, true, true, true, true, true, true, true, true, true, true, true, true);
     }
 
     static Path artemisDirectory(HubProperties properties) {
         return properties.dataDir().resolve("artemis").toAbsolutePath().normalize();
+    }
+
+    /**
+     * Recipient queues: the dispatcher sets a duplicate id (notice id + recipient) on every delivery, so a dispatch
+     * redone after a crash delivers nothing twice; each agency address keeps its own window of ids. Nothing under
+     * {@code samband.agency.} is created on demand: every inbox exists from start-up, and a send to an unknown one
+     * must fail instead of filling a queue that nobody reads.
+     */
+    private static AddressSettings agencyAddressSettings(BrokerSettings broker) {
+        return new AddressSettings()
+                .setIDCacheSize(broker.idCacheSize())
+                .setAutoCreateAddresses(false)
+                .setAutoCreateQueues(false);
     }
 
     private static AddressSettings sambandAddressSettings(BrokerSettings broker) {

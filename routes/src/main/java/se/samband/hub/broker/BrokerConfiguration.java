@@ -9,9 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
+import java.util.List;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
+import se.samband.hub.directory.Directory;
 import se.samband.hub.system.HubProperties;
 import se.samband.hub.system.HubProperties.BrokerSettings;
+import se.samband.hub.trust.ParticipantAuthenticator;
+import se.samband.hub.trust.PkiFederationTrust;
+import se.samband.notice.ParticipantId;
+import se.samband.security.federation.Participant;
 
 /**
  * Starts the embedded Artemis broker and gives the hub its JMS connection factory. Spring Boot's own
@@ -23,18 +29,30 @@ class BrokerConfiguration {
     /** Sessions kept open for the hub's routes; more than the consumers a route will run concurrently. */
     private static final int SESSION_CACHE_SIZE = 16;
 
-    /** Starts after the directory: the broker must not accept notices that the hub cannot yet route. */
+    /**
+     * Starts after the directory (the broker must not accept notices that the hub cannot yet route) and after the
+     * PKI (the TLS acceptor reads the hub's key store and the trust store from it).
+     */
     @Bean(destroyMethod = "stop")
-    @DependsOn("directory")
-    EmbeddedActiveMQ hubBroker(HubProperties properties) throws Exception {
-        return start(ArtemisConfigurationFactory.create(properties), properties);
+    EmbeddedActiveMQ hubBroker(HubProperties properties, Directory directory, PkiFederationTrust federationTrust,
+                               ParticipantAuthenticator authenticator) throws Exception {
+        List<ParticipantId> agencies = directory.federation().participants().stream()
+                .map(Participant::id)
+                .filter(id -> !ParticipantId.HUB.equals(id))
+                .toList();
+        var configuration = ArtemisConfigurationFactory.create(properties, agencies);
+        ArtemisConfigurationFactory.withTlsAcceptor(configuration, properties, federationTrust.layout());
+        var security = new ParticipantSecurityManager(authenticator, HubInternalUser.NAME,
+                HubInternalUser.password(properties.dataDir()));
+        return start(configuration, security, properties);
     }
 
     /** Starts a broker with this configuration and logs what is really in effect. */
     static EmbeddedActiveMQ start(org.apache.activemq.artemis.core.config.Configuration configuration,
-                                  HubProperties properties) throws Exception {
+                                  ActiveMQSecurityManager security, HubProperties properties) throws Exception {
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(configuration);
+        broker.setSecurityManager(security);
         broker.start();
         logEffectiveSetup(broker.getActiveMQServer(), properties);
         return broker;
@@ -61,10 +79,12 @@ class BrokerConfiguration {
             log.warn("Journal type {} was configured but is not available here (libaio and the Artemis native "
                     + "library are needed); the broker runs on {}", settings.journalType(), effective);
         }
-        log.info("Artemis broker is live: journal {} (buffer timeout {} ns, sync {}), acceptors {} and "
-                        + "tcp://{}:{} ({}), data in {}",
+        log.info("Artemis broker is live: journal {} (buffer timeout {} ns, sync {}), acceptors {}, "
+                        + "tcp://{}:{} (hub-internal login) and TLS tcp://{}:{} (client certificates), both {}, "
+                        + "data in {}",
                 effective, settings.journalBufferTimeout(), settings.journalSync() ? "on" : "OFF",
-                ArtemisConfigurationFactory.IN_VM_URL, settings.host(), settings.port(),
-                ArtemisConfigurationFactory.TCP_PROTOCOLS, ArtemisConfigurationFactory.artemisDirectory(properties));
+                ArtemisConfigurationFactory.IN_VM_URL, settings.host(), settings.port(), settings.host(),
+                settings.tlsPort(), ArtemisConfigurationFactory.TCP_PROTOCOLS,
+                ArtemisConfigurationFactory.artemisDirectory(properties));
     }
 }

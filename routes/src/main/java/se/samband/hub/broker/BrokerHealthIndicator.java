@@ -10,8 +10,8 @@ import org.springframework.boot.actuate.health.Health;
 import se.samband.hub.system.Endpoints;
 
 /**
- * Health component {@code broker}: UP when the embedded broker is started and active, its TCP acceptor
- * runs and every hub queue exists. Details hold the effective journal type (ASYNCIO may have fallen back
+ * Health component {@code broker}: UP when the embedded broker is started and active, its TCP and TLS acceptors
+ * run and every hub queue exists. Details hold the effective journal type (ASYNCIO may have fallen back
  * to NIO), the acceptor port and the number of queues: numbers only, never message content.
  */
 class BrokerHealthIndicator extends AbstractHealthIndicator {
@@ -30,14 +30,18 @@ class BrokerHealthIndicator extends AbstractHealthIndicator {
             return;
         }
         Acceptor tcp = server.getRemotingService().getAcceptor(ArtemisConfigurationFactory.TCP_ACCEPTOR);
+        Acceptor tls = server.getRemotingService().getAcceptor(ArtemisConfigurationFactory.TLS_ACCEPTOR);
         List<String> missing = Endpoints.HUB_QUEUES.stream()
                 .filter(queue -> server.locateQueue(SimpleString.of(queue)) == null)
                 .toList();
         builder.withDetail("journalType", server.getConfiguration().getJournalType().name())
                 .withDetail("acceptorPort", tcp == null ? -1 : tcp.getActualPort())
+                .withDetail("tlsAcceptorPort", tls == null ? -1 : tls.getActualPort())
                 .withDetail("queueCount", server.getActiveMQServerControl().getQueueCount());
         if (tcp == null || !tcp.isStarted()) {
             builder.down().withDetail("reason", "TCP acceptor not running");
+        } else if (tls == null || !tls.isStarted()) {
+            builder.down().withDetail("reason", "TLS acceptor not running");
         } else if (!missing.isEmpty()) {
             builder.down().withDetail("missingQueues", missing);
         } else {

@@ -1,6 +1,7 @@
 package se.samband.hub.system;
 
 import java.util.List;
+import se.samband.notice.ParticipantId;
 
 /**
  * The hub's Artemis addresses, and later the Camel endpoint URIs built from them: the only place where
@@ -18,15 +19,6 @@ public final class Endpoints {
     public static final String HUB_DLQ = "samband.hub.dlq";
     /** Messages whose time to live ran out. */
     public static final String HUB_EXPIRED = "samband.hub.expired";
-    /** Notices held for a recipient (awaiting consent, risk flag, manual routing), still sealed. */
-    public static final String HUB_HELD = "samband.hub.held";
-    /** Respond-by checks, scheduled (Artemis scheduled delivery) for the moment a handover falls due. */
-    public static final String HUB_WATCH = "samband.hub.watch";
-    /** Prefix of every participant's own queue, {@code samband.agency.<participant id>.inbox}. */
-    public static final String AGENCY_PREFIX = "samband.agency.";
-    /** Suffix of every participant's own queue. */
-    public static final String AGENCY_INBOX_SUFFIX = ".inbox";
-
     /**
      * Camel: the hub inbox, consumed in a local JMS transaction that the route's sends join. The defaults of
      * {@code transacted=true} cost 90 % of throughput (PERFORMANCE-NOTES "camel-jms"): the transaction manager
@@ -43,21 +35,27 @@ public final class Endpoints {
     /** Camel: where the standard route configuration sends a refusal ({@code SambandException}) to be written. */
     public static final String REFUSED = "direct:samband-refused";
 
-    /** Topic: pseudonyms whose consents or risk flags changed; every hub instance drops its cached entries. */
+    /** Notices held for a recipient until a consent is registered or a risk flag ends; still sealed. */
+    public static final String HUB_HELD = "samband.hub.held";
+    /** Respond-by checks, sent with scheduled delivery so that they survive restarts. */
+    public static final String HUB_WATCH = "samband.hub.watch";
+    /** Topic (multicast address): a consent changed, every hub instance drops its cached decisions. */
     public static final String HUB_CONSENT_CHANGES = "samband.hub.consent-changes";
 
     /** Match for every Samband address, used by the broker's address settings. */
     public static final String ALL_SAMBAND_ADDRESSES = "samband.#";
+    /** Match for every participant's address, used by the broker's address settings. */
+    public static final String ALL_AGENCY_ADDRESSES = "samband.agency.#";
 
-    /** The queues the broker creates at start-up (anycast, durable). */
+    /** The hub's own queues, created at start-up (anycast, durable); the agencies' inboxes come on top. */
     public static final List<String> HUB_QUEUES = List.of(HUB_INBOX, HUB_AUDIT, HUB_REJECTED, HUB_DLQ, HUB_EXPIRED,
             HUB_HELD, HUB_WATCH);
 
-    private Endpoints() {
+    /** A participant's inbox: where the hub delivers the notices for it, the only queue it may read. */
+    public static String agencyInbox(ParticipantId participant) {
+        return "samband.agency." + participant.value() + ".inbox";
     }
 
-    /** The queue of one participant, e.g. {@code samband.agency.socialtjanst.bollnas.inbox}. */
-    public static String agencyInbox(String participantId) {
-        return AGENCY_PREFIX + participantId + AGENCY_INBOX_SUFFIX;
+    private Endpoints() {
     }
 }

@@ -13,12 +13,19 @@ import org.springframework.core.io.Resource;
  * @param dataDir    where the broker journal ({@code artemis/}) and the H2 database ({@code db/}) live
  * @param federation which federation file the directory loads at start-up
  * @param broker     the embedded Artemis broker
+ * @param pki        the hub's key, the federation's trust anchors and CRLs, and the TLS key and trust stores
  */
 @ConfigurationProperties(prefix = "samband")
 public record HubProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue FederationSettings federation,
-        @DefaultValue BrokerSettings broker) {
+        @DefaultValue BrokerSettings broker,
+        @DefaultValue PkiSettings pki) {
+
+    /** The PKI directory: {@code samband.pki.dir}, or {@code <data-dir>/pki} when that is not set. */
+    public Path pkiDir() {
+        return (pki.dir() != null ? pki.dir() : dataDir.resolve("pki")).toAbsolutePath().normalize();
+    }
 
     /** @param location a Spring resource: {@code classpath:...} or {@code file:/etc/samband/federation.yaml} */
     public record FederationSettings(@DefaultValue("classpath:samband/demo/federation.yaml") Resource location) {
@@ -27,8 +34,9 @@ public record HubProperties(
     /**
      * The embedded broker.
      *
-     * @param host                  interface of the TCP acceptor (CORE and AMQP); loopback unless agencies connect
-     * @param port                  port of the TCP acceptor
+     * @param host                  interface of both TCP acceptors (CORE and AMQP); loopback unless agencies connect
+     * @param port                  port of the plain acceptor, for the hub's own tools (user/password login)
+     * @param tlsPort               port of the TLS acceptor where agencies log in with their client certificate
      * @param journalType           NIO works everywhere; ASYNCIO needs libaio on Linux and falls back to NIO without it
      * @param journalBufferTimeout  nanoseconds the journal waits to batch writes into one sync. Artemis' library
      *                              default (3,333,333 ns) caps one client at ~300 commits/s; {@code artemis create}
@@ -46,6 +54,7 @@ public record HubProperties(
     public record BrokerSettings(
             @DefaultValue("127.0.0.1") String host,
             @DefaultValue("61616") int port,
+            @DefaultValue("61617") int tlsPort,
             @DefaultValue("NIO") JournalKind journalType,
             @DefaultValue("250000") int journalBufferTimeout,
             @DefaultValue("true") boolean journalSync,
@@ -54,6 +63,28 @@ public record HubProperties(
             @DefaultValue("2.0") double redeliveryMultiplier,
             @DefaultValue("5m") Duration maxRedeliveryDelay,
             @DefaultValue("10") int maxDeliveryAttempts) {
+    }
+
+    /**
+     * The hub's PKI directory (layout of {@code se.samband.security.pki.DevPki.Layout}).
+     *
+     * @param dir                where the PKI lives; unset means {@code <data-dir>/pki} (see {@link #pkiDir()})
+     * @param password           password of the key stores in it (the hub's .p12 and the trust store)
+     * @param devInit            create a development PKI for the federation at start-up (idempotent, also
+     *                           re-issues a stale CRL): the embedded default. Off in production, where the
+     *                           directory is provisioned by the federation's real CA.
+     * @param crlReloadInterval  how often the hub looks for changed CRLs in {@code <dir>/ca/*.crl}
+     */
+    public record PkiSettings(
+            Path dir,
+            @DefaultValue("samband-dev") String password,
+            @DefaultValue("true") boolean devInit,
+            @DefaultValue("60s") Duration crlReloadInterval) {
+
+        @Override
+        public String toString() {
+            return "PkiSettings[dir=" + dir + ", devInit=" + devInit + ", crlReloadInterval=" + crlReloadInterval + "]";
+        }
     }
 
     /** The journal implementations the hub supports (Artemis' MAPPED is left out: it is not durable per commit). */

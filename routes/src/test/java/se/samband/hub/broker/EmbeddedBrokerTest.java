@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnectorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
@@ -20,7 +21,10 @@ import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samband.hub.HubSpringTest;
+import se.samband.hub.TestSupport;
 import se.samband.hub.system.Endpoints;
+import se.samband.notice.ParticipantId;
+import se.samband.security.federation.Participant;
 
 class EmbeddedBrokerTest extends HubSpringTest {
 
@@ -30,16 +34,61 @@ class EmbeddedBrokerTest extends HubSpringTest {
     ConnectionFactory connectionFactory;
 
     @Test
-    void opensOnlyTheInVmAcceptorAndOneTcpAcceptorForCoreAndAmqp() {
+    void opensOnlyTheInVmAcceptorThePlainAndTheTlsAcceptorForCoreAndAmqp() {
         // Other brokers on the development machines already listen on 5672 and 1883, so probing those ports
         // would prove nothing: the broker's own list of acceptors is the evidence.
         Map<String, Acceptor> acceptors = server().getRemotingService().getAcceptors();
 
-        assertThat(acceptors).containsOnlyKeys("in-vm", "tcp");
+        assertThat(acceptors).containsOnlyKeys("in-vm", "tcp", "tls");
         Acceptor tcp = acceptors.get("tcp");
         assertThat(tcp.getActualPort()).isEqualTo(BROKER_PORT);
         assertThat(tcp.getConfiguration()).containsEntry("host", "127.0.0.1");
         assertThat(((NettyAcceptor) tcp).getProtocolHandler().getProtocolMap()).containsOnlyKeys("CORE", "AMQP");
+        Acceptor tls = acceptors.get("tls");
+        assertThat(tls.getActualPort()).isEqualTo(BROKER_TLS_PORT);
+        assertThat(tls.getConfiguration()).containsEntry("host", "127.0.0.1")
+                .containsEntry("sslEnabled", true).containsEntry("needClientAuth", true);
+        assertThat(((NettyAcceptor) tls).getProtocolHandler().getProtocolMap()).containsOnlyKeys("CORE", "AMQP");
+    }
+
+    @Test
+    void securityIsOnAndEverySentMessageCarriesItsValidatedUser() {
+        assertThat(server().getConfiguration().isSecurityEnabled()).isTrue();
+        assertThat(server().getConfiguration().isPopulateValidatedUser()).isTrue();
+    }
+
+    @Test
+    void createsAnInboxForEveryParticipantButTheHub() {
+        for (Participant participant : TestSupport.demoFederation().participants()) {
+            var queue = server().locateQueue(SimpleString.of(Endpoints.agencyInbox(participant.id())));
+            if (ParticipantId.HUB.equals(participant.id())) {
+                assertThat(queue).as(participant.id().value()).isNull();
+            } else {
+                assertThat(queue).as(participant.id().value()).isNotNull();
+                assertThat(queue.isDurable()).isTrue();
+                assertThat(queue.getRoutingType()).isEqualTo(RoutingType.ANYCAST);
+            }
+        }
+    }
+
+    @Test
+    void auditQueueLetsOnlyOneConsumerReceiveAndConsentChangesIsATopic() {
+        assertThat(server().locateQueue(SimpleString.of(Endpoints.HUB_AUDIT)).isExclusive()).isTrue();
+        assertThat(server().locateQueue(SimpleString.of(Endpoints.HUB_INBOX)).isExclusive()).isFalse();
+        var topic = server().getAddressInfo(SimpleString.of(Endpoints.HUB_CONSENT_CHANGES));
+        assertThat(topic).isNotNull();
+        assertThat(topic.getRoutingTypes()).containsExactly(RoutingType.MULTICAST);
+    }
+
+    @Test
+    void agencyAddressesKeepDuplicateIdsAndParkUndeliverableMessages() {
+        AddressSettings agency = server().getAddressSettingsRepository()
+                .getMatch(Endpoints.agencyInbox(ParticipantId.of("polisen.gavleborg")));
+
+        assertThat(agency.getIDCacheSize()).isEqualTo(100_000);
+        assertThat(agency.isAutoCreateQueues()).isFalse();
+        assertThat(agency.getDeadLetterAddress().toString()).isEqualTo(Endpoints.HUB_DLQ);
+        assertThat(agency.getExpiryAddress().toString()).isEqualTo(Endpoints.HUB_EXPIRED);
     }
 
     @Test

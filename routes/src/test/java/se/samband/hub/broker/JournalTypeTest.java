@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.io.aio.AIOSequentialFileFactory;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -18,6 +19,7 @@ import se.samband.hub.system.HubProperties;
 import se.samband.hub.system.HubProperties.BrokerSettings;
 import se.samband.hub.system.HubProperties.FederationSettings;
 import se.samband.hub.system.HubProperties.JournalKind;
+import se.samband.hub.system.HubProperties.PkiSettings;
 
 /**
  * ASYNCIO needs libaio and the Artemis native library, and a journal directory that supports direct I/O;
@@ -31,9 +33,10 @@ class JournalTypeTest {
     void reportsTheJournalTypeReallyInUseWhenAsyncIoIsConfigured(CapturedOutput output) throws Exception {
         Path dataDir = TestSupport.newDataDir("journal-type");
         HubProperties properties = new HubProperties(dataDir, new FederationSettings(null), new BrokerSettings(
-                "127.0.0.1", TestSupport.freePort(), JournalKind.ASYNCIO, 250_000, true, 1_000,
-                Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 10));
-        Configuration configuration = ArtemisConfigurationFactory.create(properties);
+                "127.0.0.1", TestSupport.freePort(), TestSupport.freePort(), JournalKind.ASYNCIO, 250_000, true,
+                1_000, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 10),
+                new PkiSettings(null, "unused", false, Duration.ofMinutes(1)));
+        Configuration configuration = ArtemisConfigurationFactory.create(properties, List.of());
         // The shared hub context of other tests in this JVM already holds in-VM server id 0.
         configuration.getAcceptorConfigurations()
                 .removeIf(acceptor -> ArtemisConfigurationFactory.IN_VM_ACCEPTOR.equals(acceptor.getName()));
@@ -42,7 +45,8 @@ class JournalTypeTest {
                 && AIOSequentialFileFactory.isSupported(configuration.getJournalLocation());
         String expected = asyncIoAvailable ? "ASYNCIO" : "NIO";
 
-        EmbeddedActiveMQ broker = BrokerConfiguration.start(configuration, properties);
+        // No client connects here: the broker's default security manager is enough.
+        EmbeddedActiveMQ broker = BrokerConfiguration.start(configuration, null, properties);
         try {
             Health health = new BrokerHealthIndicator(broker).health();
             assertThat(health.getDetails()).containsEntry("journalType", expected);

@@ -38,7 +38,7 @@ class FederationStartupTest {
 
         assertThat(output.getOut())
                 .contains("Samband cannot start: the federation file " + federation + " has 3 problem(s):")
-                .contains("  - participants[1] (socialtjanst.bollnas).municipalities: '21X3' is not a 4-digit kommunkod")
+                .contains("  - participants[1] (socialtjanst.bollnas).municipalities: '21X3' is not a valid kommunkod")
                 .contains("'polisen.okand' is not a participant")
                 .contains("legalBases: no rule for [NECESSARY_OWN_TASK,")
                 .contains("point samband.federation.location at a valid file");

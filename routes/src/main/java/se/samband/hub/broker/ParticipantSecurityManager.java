@@ -1,0 +1,141 @@
+package se.samband.hub.broker;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.security.cert.X509Certificate;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.security.auth.Subject;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import org.apache.activemq.artemis.utils.CertificateUtil;
+import org.apache.activemq.artemis.utils.CompositeAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.samband.hub.system.Endpoints;
+import se.samband.hub.trust.ParticipantAuthenticator;
+import se.samband.notice.ParticipantId;
+import se.samband.notice.error.SambandException;
+
+/**
+ * Broker login and permissions, decided in code rather than by role tables so that they follow the federation:
+ * <ul>
+ *   <li>a TLS connection logs in with its client certificate only ({@link ParticipantAuthenticator}); user name and
+ *       password are ignored there. The validated user is the participant id, which Artemis stamps on every message
+ *       it sends ({@code _AMQ_VALIDATED_USER}): the intake takes the authenticated sender from it;</li>
+ *   <li>the hub's own in-VM connections are the hub;</li>
+ *   <li>on the plain acceptor, only the hub-internal user with its generated password is the hub.</li>
+ * </ul>
+ * A participant may send to {@code samband.hub.inbox} and consume or browse {@code samband.agency.<its id>.inbox};
+ * nothing else: no other queue, no creating or deleting queues or addresses, no management. The hub may do anything.
+ */
+final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
+    static final String HUB_ROLE = "hub";
+    static final String PARTICIPANT_ROLE = "participant";
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipantSecurityManager.class);
+    private static final Set<CheckType> READ = EnumSet.of(CheckType.CONSUME, CheckType.BROWSE);
+
+    private final ParticipantAuthenticator authenticator;
+    private final String internalUser;
+    private final byte[] internalPassword;
+
+    ParticipantSecurityManager(ParticipantAuthenticator authenticator, String internalUser, String internalPassword) {
+        this.authenticator = authenticator;
+        this.internalUser = internalUser;
+        this.internalPassword = internalPassword.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+        if (connection != null && connection.getTransportConnection() instanceof InVMConnection) {
+            return subject(ParticipantId.HUB.value(), HUB_ROLE);
+        }
+        X509Certificate[] chain = connection == null ? null : CertificateUtil.getCertsFromConnection(connection);
+        if (chain != null) {
+            try {
+                ParticipantId participant = authenticator.authenticate(chain);
+                return subject(participant.value(), PARTICIPANT_ROLE);
+            } catch (SambandException e) {
+                log.warn("Broker login refused from {}: {} ({})", remoteAddress(connection), e.code().code(),
+                        e.getMessage());
+                return null;
+            }
+        }
+        if (internalUser.equals(user) && password != null
+                && MessageDigest.isEqual(internalPassword, password.getBytes(StandardCharsets.UTF_8))) {
+            return subject(ParticipantId.HUB.value(), HUB_ROLE);
+        }
+        log.warn("Broker login refused from {}: no client certificate and not the hub-internal user",
+                remoteAddress(connection));
+        return null;
+    }
+
+    @Override
+    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+        if (subject == null) {
+            return false;
+        }
+        if (hasRole(subject, HUB_ROLE)) {
+            return true;
+        }
+        String user = userOf(subject);
+        if (user == null || !hasRole(subject, PARTICIPANT_ROLE) || !ParticipantId.isValid(user)) {
+            return false;
+        }
+        // Consumers are checked on "address::queue" when they name the queue fully; both parts must be the inbox.
+        String bareAddress = CompositeAddress.extractAddressName(address);
+        String queue = CompositeAddress.isFullyQualified(address) ? CompositeAddress.extractQueueName(address)
+                : bareAddress;
+        boolean granted;
+        if (checkType == CheckType.SEND) {
+            granted = Endpoints.HUB_INBOX.equals(bareAddress);
+        } else if (READ.contains(checkType)) {
+            String own = Endpoints.agencyInbox(ParticipantId.of(user));
+            granted = own.equals(bareAddress) && own.equals(queue);
+        } else {
+            granted = false;
+        }
+        if (!granted) {
+            log.warn("Broker refused {} on {} to participant {}", checkType, address, user);
+        }
+        return granted;
+    }
+
+    /** Only the ActiveMQSecurityManager5 methods are used once security is on; these older entry points refuse. */
+    @Override
+    public boolean validateUser(String user, String password) {
+        return false;
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        return false;
+    }
+
+    private static Subject subject(String user, String role) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        subject.getPrincipals().add(new RolePrincipal(role));
+        subject.setReadOnly();
+        return subject;
+    }
+
+    private static boolean hasRole(Subject subject, String role) {
+        return subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).anyMatch(role::equals);
+    }
+
+    private static String userOf(Subject subject) {
+        return subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst().orElse(null);
+    }
+
+    private static String remoteAddress(RemotingConnection connection) {
+        return connection == null ? "?" : connection.getRemoteAddress();
+    }
+}
