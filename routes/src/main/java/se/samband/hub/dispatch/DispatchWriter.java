@@ -75,7 +75,7 @@ public class DispatchWriter {
         message.setStringProperty(DispatchProperties.TYPE, delivery.type().name());
         message.setStringProperty(DispatchProperties.SENDER, delivery.sender().value());
         message.setStringProperty(DUPLICATE_ID, delivery.noticeId() + ":" + delivery.recipient().value());
-        send(session, producer, Endpoints.agencyInbox(delivery.recipient().value()), message);
+        send(session, producer, Endpoints.agencyInbox(delivery.recipient()), message);
     }
 
     void writeHeld(Session session, MessageProducer producer, Held held) throws JMSException {
@@ -99,7 +99,7 @@ public class DispatchWriter {
         message.setStringProperty(DispatchProperties.SENDER, se.samband.notice.ParticipantId.HUB.value());
         setIfPresent(message, DispatchProperties.IN_REPLY_TO, receipt.inReplyTo());
         message.setStringProperty(DUPLICATE_ID, receipt.noticeId() + ":" + receipt.to().value());
-        send(session, producer, Endpoints.agencyInbox(receipt.to().value()), message);
+        send(session, producer, Endpoints.agencyInbox(receipt.to()), message);
     }
 
     void writeAudit(Session session, MessageProducer producer, AuditEvent event) throws JMSException {

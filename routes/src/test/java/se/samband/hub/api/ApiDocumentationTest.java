@@ -4,27 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import javax.net.ssl.SSLContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samband.hub.AgencyTls;
 import se.samband.hub.HubSpringTest;
+import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 
 class ApiDocumentationTest extends HubSpringTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Test
     void openApiDocumentListsTheNoticeOperationsAndEveryErrorCodeUnderItsStatus() throws Exception {
-        ResponseEntity<String> response = http.getForEntity("/v3/api-docs", String.class);
+        // The document is served on the HTTPS port like the API, to clients with a federation certificate.
+        SSLContext tls = AgencyTls.sslContext(AgencyTls.keyStore(PKI_DIR, ParticipantId.of("polisen.gavleborg")),
+                AgencyTls.trustStore(PKI_DIR));
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + port + "/v3/api-docs")).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode doc = new ObjectMapper().readTree(response.getBody());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = new ObjectMapper().readTree(response.body());
         JsonNode submit = doc.path("paths").path("/api/v1/notices").path("post");
         assertThat(submit.path("requestBody").path("content").has("application/samband-notice+json")).isTrue();
         assertThat(submit.path("responses").has("202")).isTrue();

@@ -114,7 +114,7 @@ class NoticeControllerTest extends HubSpringTest {
                 .andExpect(jsonPath("$.recipients[1].reasonCode").value("AWAITING_CONSENT"));
 
         // Committed when the answer was given: no waiting needed for the copy to be there.
-        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient.value()), noticeId, 100)).hasSize(1);
+        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 100)).hasSize(1);
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 100)).hasSize(1);
         assertThat(probe.scheduled(Endpoints.HUB_WATCH, noticeId)).hasSize(1);
         assertThat(seen.get().authenticatedSender()).isEqualTo(sender);
@@ -180,8 +180,8 @@ class NoticeControllerTest extends HubSpringTest {
                         .requestAttr(ApiConfiguration.PARTICIPANT_ATTRIBUTE, sender))
                 .andExpect(status().isServiceUnavailable());
 
-        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient.value()), noticeId, 300)).isEmpty();
-        assertThat(probe.drainNotice(Endpoints.agencyInbox(sender.value()), plan.receipts().get(0).noticeId(), 100))
+        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 300)).isEmpty();
+        assertThat(probe.drainNotice(Endpoints.agencyInbox(sender), plan.receipts().get(0).noticeId(), 100))
                 .isEmpty();
         assertThat(committed).as("the pipeline is not told of an uncommitted plan").isEmpty();
     }
