@@ -9,6 +9,7 @@ import se.samband.hub.dispatch.DispatchWriter;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.intake.NoticePipeline;
 import se.samband.hub.intake.PipelineProperties;
+import se.samband.hub.web.AuthenticatedParticipant;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
@@ -17,7 +18,7 @@ import se.samband.notice.error.SambandException;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
     /** Where the transport's certificate filter puts the authenticated participant. */
-    static final String PARTICIPANT_ATTRIBUTE = "se.samband.hub.web.authenticatedParticipant";
+    static final String PARTICIPANT_ATTRIBUTE = AuthenticatedParticipant.REQUEST_ATTRIBUTE;
 
     @Bean
     ApiCaller apiCaller() {

@@ -104,7 +104,7 @@ public class NoticeController {
         if (states.isEmpty()) {
             throw new SambandException(ErrorCode.NOTICE_NOT_FOUND, "no handover of notice " + id);
         }
-        if (!states.get(0).sender().equals(participant)) {
+        if (!participant.equals(states.get(0).sender())) {
             throw new SambandException(ErrorCode.NOT_NOTICE_SENDER,
                     "participant " + participant + " asked for notice " + id + " of another sender");
         }

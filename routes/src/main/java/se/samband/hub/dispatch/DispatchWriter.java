@@ -7,7 +7,9 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.WeakHashMap;
@@ -19,6 +21,7 @@ import se.samband.hub.dispatch.DispatchPlan.Receipt;
 import se.samband.hub.dispatch.DispatchPlan.Rejected;
 import se.samband.hub.dispatch.DispatchPlan.RespondByCheck;
 import se.samband.hub.system.Endpoints;
+import se.samband.notice.ParticipantId;
 import se.samband.security.audit.AuditEvent;
 
 /**
@@ -58,8 +61,12 @@ public class DispatchWriter {
         for (Receipt receipt : plan.receipts()) {
             writeReceipt(session, producer, receipt);
         }
+        ParticipantId sender = senderOf(plan);
+        Map<ParticipantId, Instant> respondBy = new HashMap<>();
+        plan.checks().forEach(check -> respondBy.put(check.recipient(), check.at()));
         for (AuditEvent event : plan.auditEvents()) {
-            writeAudit(session, producer, event);
+            writeAudit(session, producer, event, sender, event.counterpart() == null ? null
+                    : respondBy.get(ParticipantId.of(event.counterpart())));
         }
         for (RespondByCheck check : plan.checks()) {
             writeCheck(session, producer, check);
@@ -96,14 +103,23 @@ public class DispatchWriter {
         BytesMessage message = bytes(session, receipt.container());
         message.setStringProperty(DispatchProperties.NOTICE_ID, receipt.noticeId().toString());
         message.setStringProperty(DispatchProperties.TYPE, receipt.type().name());
-        message.setStringProperty(DispatchProperties.SENDER, se.samband.notice.ParticipantId.HUB.value());
+        message.setStringProperty(DispatchProperties.SENDER, ParticipantId.HUB.value());
         setIfPresent(message, DispatchProperties.IN_REPLY_TO, receipt.inReplyTo());
         message.setStringProperty(DUPLICATE_ID, receipt.noticeId() + ":" + receipt.to().value());
         send(session, producer, Endpoints.agencyInbox(receipt.to()), message);
     }
 
-    void writeAudit(Session session, MessageProducer producer, AuditEvent event) throws JMSException {
+    void writeAudit(Session session, MessageProducer producer, AuditEvent event, ParticipantId sender,
+                    Instant respondBy) throws JMSException {
         BytesMessage message = bytes(session, AuditEventCodec.encode(event));
+        // The event names the hub as actor; the audit writer keeps the notice's sender and the recipient's
+        // respond-by time in the handover state from these properties.
+        if (sender != null) {
+            message.setStringProperty(AuditEventCodec.SENDER_PROPERTY, sender.value());
+        }
+        if (respondBy != null) {
+            message.setLongProperty(AuditEventCodec.RESPOND_BY_PROPERTY, respondBy.toEpochMilli());
+        }
         setIfPresent(message, DispatchProperties.NOTICE_ID, event.noticeId());
         message.setStringProperty(DispatchProperties.AUDIT_EVENT_TYPE, event.type().name());
         message.setStringProperty(DUPLICATE_ID, event.idempotencyKey());
@@ -133,6 +149,20 @@ public class DispatchWriter {
         }
         // No duplicate id: every refusal is worth an operator's look, even a repeated one.
         send(session, producer, Endpoints.HUB_REJECTED, message);
+    }
+
+    /** The notice's sender as the plan knows it (every part of one plan names the same sender). */
+    private static ParticipantId senderOf(DispatchPlan plan) {
+        if (!plan.deliveries().isEmpty()) {
+            return plan.deliveries().get(0).sender();
+        }
+        if (!plan.held().isEmpty()) {
+            return plan.held().get(0).sender();
+        }
+        if (!plan.checks().isEmpty()) {
+            return plan.checks().get(0).sender();
+        }
+        return plan.rejected() == null ? null : plan.rejected().sender();
     }
 
     private void send(Session session, MessageProducer producer, String queue, Message message) throws JMSException {

@@ -2,6 +2,7 @@ package se.samband.hub.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
@@ -26,6 +27,7 @@ import se.samband.hub.AuditProbe;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.HubSpringTest;
 import se.samband.hub.TestPlans;
+import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.system.Endpoints;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
@@ -44,6 +46,8 @@ class DispatchWriterTest extends HubSpringTest {
     private AuditProbe audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    HandoverStore handovers;
     private final UUID noticeId = UUID.randomUUID();
     private final ParticipantId sender = TestPlans.freshParticipant("polisen");
     private final ParticipantId recipient = TestPlans.freshParticipant("socialtjanst");
@@ -91,6 +95,11 @@ class DispatchWriterTest extends HubSpringTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.keysOf(noticeId))
                 .containsExactlyInAnyOrderElementsOf(plan.auditEvents().stream().map(AuditEvent::idempotencyKey)
                         .toList()));
+        // Audit messages carry the notice's sender and the recipient's respond-by time for the handover state.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(handovers.handoversOf(noticeId))
+                .extracting(HandoverStore.Handover::recipient, HandoverStore.Handover::sender,
+                        HandoverStore.Handover::respondBy)
+                .containsExactlyInAnyOrder(tuple(recipient, sender, checkAt), tuple(heldFor, sender, null)));
 
         assertThat(probe.drainNotice(Endpoints.HUB_WATCH, noticeId, 200)).as("not due before its time").isEmpty();
         List<MessageReference> checks = probe.scheduled(Endpoints.HUB_WATCH, noticeId);
