@@ -98,22 +98,23 @@ class HubApplicationTest extends HubSpringTest {
         assertThat(row.get("loaded_at")).isInstanceOf(OffsetDateTime.class);
     }
 
+    /** On samband.hub.expired, which no route consumes: the intake route takes everything on the inbox. */
     @Test
-    void persistentMessageMakesARoundTripOnTheInboxThroughTheInVmFactory() throws Exception {
+    void persistentMessageMakesARoundTripOnAHubQueueThroughTheInVmFactory() throws Exception {
         String marker = UUID.randomUUID().toString();
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setReceiveTimeout(10_000);
-        Queue inbox = broker.getActiveMQServer().locateQueue(SimpleString.of(Endpoints.HUB_INBOX));
+        Queue inbox = broker.getActiveMQServer().locateQueue(SimpleString.of(Endpoints.HUB_EXPIRED));
         long before = inbox.getMessageCount();
 
-        jms.send(Endpoints.HUB_INBOX, session -> {
+        jms.send(Endpoints.HUB_EXPIRED, session -> {
             TextMessage message = session.createTextMessage("round trip " + marker);
             message.setStringProperty("testMarker", marker);
             return message;
         });
         assertThat(inbox.isDurable()).isTrue();
         assertThat(inbox.getMessageCount()).isEqualTo(before + 1);
-        Message received = jms.receiveSelected(Endpoints.HUB_INBOX, "testMarker = '" + marker + "'");
+        Message received = jms.receiveSelected(Endpoints.HUB_EXPIRED, "testMarker = '" + marker + "'");
 
         assertThat(received).isInstanceOf(TextMessage.class);
         assertThat(((TextMessage) received).getText()).isEqualTo("round trip " + marker);
@@ -139,7 +140,8 @@ class HubApplicationTest extends HubSpringTest {
              Connection connection = tcp.createConnection(HubInternalUser.NAME, password)) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            jakarta.jms.Queue inbox = session.createQueue(Endpoints.HUB_INBOX);
+            // Not the inbox: the intake route consumes that.
+            jakarta.jms.Queue inbox = session.createQueue(Endpoints.HUB_EXPIRED);
             TextMessage message = session.createTextMessage("over tcp " + marker);
             message.setStringProperty("testMarker", marker);
             session.createProducer(inbox).send(message);

@@ -75,7 +75,11 @@ public enum ErrorCode {
     REPLAYED_NOTICE(409, "A notice with this id has already been submitted."),
     RECIPIENT_UNKNOWN(422, "A recipient is not a participant of the federation."),
     ROUTE_NOT_PERMITTED(403, "The routing policy does not let this sender send this notice type to a recipient."),
-    RECEIPT_NOT_ROUTABLE(422, "The receipt does not answer a notice this sender received from its recipient.");
+    RECEIPT_NOT_ROUTABLE(422, "The receipt does not answer a notice this sender received from its recipient."),
+
+    // Hub REST API (routes module)
+    NOTICE_NOT_FOUND(404, "The hub has no record of a notice with this id."),
+    NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state.");
 
     private final int httpStatus;
     private final String message;

@@ -19,6 +19,21 @@ public final class Endpoints {
     public static final String HUB_DLQ = "samband.hub.dlq";
     /** Messages whose time to live ran out. */
     public static final String HUB_EXPIRED = "samband.hub.expired";
+    /**
+     * Camel: the hub inbox, consumed in a local JMS transaction that the route's sends join. The defaults of
+     * {@code transacted=true} cost 90 % of throughput (PERFORMANCE-NOTES "camel-jms"): the transaction manager
+     * is not created lazily, so the listener keeps its session and consumer (CACHE_CONSUMER) and commits locally.
+     */
+    public static final String INTAKE_INBOX = "jms:queue:{{samband.intake.queue:" + HUB_INBOX + "}}"
+            + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+            + "&concurrentConsumers={{samband.intake.concurrent-consumers:4}}"
+            + "&maxConcurrentConsumers={{samband.intake.max-concurrent-consumers:4}}"
+            + "&exposeListenerSession=true&mapJmsMessage=false"
+            // Camel's listener container plus an after-commit hook (intake.AfterCommit): the pipeline learns that a
+            // notice id is taken only once its transaction has committed.
+            + "&consumerType=Custom&messageListenerContainerFactory=#sambandAfterCommitContainers";
+    /** Camel: where the standard route configuration sends a refusal ({@code SambandException}) to be written. */
+    public static final String REFUSED = "direct:samband-refused";
 
     /** Notices held for a recipient until a consent is registered or a risk flag ends; still sealed. */
     public static final String HUB_HELD = "samband.hub.held";

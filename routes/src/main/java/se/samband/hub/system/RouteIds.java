@@ -6,6 +6,10 @@ package se.samband.hub.system;
  * on them from the start.
  */
 public final class RouteIds {
+    /** The inbox consumer: every step of the pipeline for one submission, in one JMS transaction. */
+    public static final String INTAKE_INBOX = "intake-inbox";
+    /** A refusal raised while the inbox route ran, written to samband.hub.rejected in the same transaction. */
+    public static final String INTAKE_REFUSED = "intake-refused";
     public static final String INTAKE_ADMIT = "intake-admit";
     public static final String INTAKE_VERIFY = "intake-verify";
     public static final String ROUTING_ROUTE = "routing-route";

@@ -1,0 +1,19 @@
+package se.samband.hub.intake;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Steps 1–4 and the plan for 5–7: hands the submission to the {@link NoticePipeline}. */
+final class PipelineStep implements Processor {
+    private final NoticePipeline pipeline;
+
+    PipelineStep(NoticePipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Submission submission = exchange.getIn().getBody(Submission.class);
+        exchange.getIn().setBody(pipeline.process(submission));
+    }
+}

@@ -1,0 +1,36 @@
+package se.samband.hub.intake;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.samband.hub.dispatch.DispatchWriter;
+
+/**
+ * Steps 5–7: writes the pipeline's plan with the consumer's own session, so recipient copies, receipt, audit
+ * events and respond-by checks commit together with the consumption of the submission, or not at all.
+ */
+final class PlanDispatch implements Processor {
+    private static final Logger log = LoggerFactory.getLogger(PlanDispatch.class);
+    private final DispatchWriter writer;
+    private final NoticePipeline pipeline;
+
+    PlanDispatch(DispatchWriter writer, NoticePipeline pipeline) {
+        this.writer = writer;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws JMSException {
+        PipelineResult result = exchange.getIn().getBody(PipelineResult.class);
+        writer.write(result.plan(), exchange.getProperty(IntakeExchange.SESSION, Session.class));
+        AfterCommit.register(() -> pipeline.committed(result));
+        if (result.rejected()) {
+            log.info("notice {} refused: {}", result.refusal().noticeId(), result.refusal().code().code());
+        } else {
+            log.debug("notice {} dispatched to {} recipients", result.plan().noticeId(), result.outcomes().size());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package se.samband.hub.system;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+import se.samband.notice.error.SambandException;
+
+/**
+ * The hub's one error policy for routes (STYLE.md "Camel routes"). A {@link SambandException} is a refusal
+ * with an {@code ErrorCode}: it is handled by the flow's refusal route ({@link Endpoints#REFUSED}), which writes
+ * it to {@code samband.hub.rejected} in the same transaction, and is never retried. Anything else is transient:
+ * no in-memory redelivery (the exchange runs inside the consumer's JMS transaction, so a retry here would hold
+ * the transaction open and repeat half-written sends); the exception reaches the listener, the transaction
+ * rolls back, and Artemis redelivers with the configured back-off and finally parks the message in
+ * {@code samband.hub.dlq}. Nothing here swallows an exception.
+ */
+@Component
+public class ErrorRoutes extends RouteConfigurationBuilder {
+    /** The configuration every hub route uses. */
+    public static final String STANDARD = "samband-standard";
+
+    @Override
+    public void configuration() {
+        routeConfiguration(STANDARD)
+                .errorHandler(defaultErrorHandler()
+                        .maximumRedeliveries(0)
+                        // The exception message names codes and ids only; the history names route and step ids.
+                        .logExhaustedMessageBody(false)
+                        .logExhaustedMessageHistory(false)
+                        .logRetryAttempted(false))
+                .onException(SambandException.class)
+                    .handled(true)
+                    .to(Endpoints.REFUSED);
+    }
+}
