@@ -1,7 +1,7 @@
 package se.samband.hub.broker;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Principal;
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;
@@ -41,6 +41,7 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantSecurityManager.class);
     private static final Set<CheckType> READ = EnumSet.of(CheckType.CONSUME, CheckType.BROWSE);
+    private static final int MAX_LOGGED_ADDRESS = 200;
 
     private final ParticipantAuthenticator authenticator;
     private final String internalUser;
@@ -103,7 +104,7 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
             granted = false;
         }
         if (!granted) {
-            log.warn("Broker refused {} on {} to participant {}", checkType, address, user);
+            log.warn("Broker refused {} on {} to participant {}", checkType, loggable(address), user);
         }
         return granted;
     }
@@ -133,6 +134,15 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
 
     private static String userOf(Subject subject) {
         return subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst().orElse(null);
+    }
+
+    /** Address names come from clients: no line breaks or control characters into the log, and a bounded length. */
+    static String loggable(String address) {
+        if (address == null) {
+            return "null";
+        }
+        String cut = address.length() > MAX_LOGGED_ADDRESS ? address.substring(0, MAX_LOGGED_ADDRESS) + "..." : address;
+        return cut.replaceAll("\\p{Cntrl}", "_");
     }
 
     private static String remoteAddress(RemotingConnection connection) {

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,15 +40,18 @@ public final class PkiFederationTrust implements FederationTrust {
     private final DevPki.Layout layout;
     private final PrivateKeyAccess hubKey;
     private final CertificateValidator validator;
+    /** Set in the embedded default only: how to re-issue the development CRL when it runs out. */
+    private final DevInit devInit;
     private final ConcurrentMap<ParticipantId, Optional<X509Certificate>> certificates = new ConcurrentHashMap<>();
     private final Object reloadLock = new Object();
     private Map<String, String> crlDigests;
 
     private PkiFederationTrust(DevPki.Layout layout, PrivateKeyAccess hubKey, CertificateValidator validator,
-                               Map<String, String> crlDigests) {
+                               DevInit devInit, Map<String, String> crlDigests) {
         this.layout = layout;
         this.hubKey = hubKey;
         this.validator = validator;
+        this.devInit = devInit;
         this.crlDigests = crlDigests;
     }
 
@@ -60,8 +64,10 @@ public final class PkiFederationTrust implements FederationTrust {
      */
     public static PkiFederationTrust open(Path dir, char[] password, boolean devInit, Federation federation,
                                           Clock clock) {
-        if (devInit) {
-            DevPki.init(federation, dir, DevPki.Options.defaults().withPassword(password).withClock(clock));
+        DevInit init = devInit ? new DevInit(federation,
+                DevPki.Options.defaults().withPassword(password).withClock(clock), clock) : null;
+        if (init != null) {
+            DevPki.init(federation, dir, init.options());
         }
         DevPki.Layout layout = new DevPki.Layout(dir);
         PrivateKeyAccess hubKey = Pkcs12KeyStore.load(layout.participantKeyStore(ParticipantId.HUB), password);
@@ -69,7 +75,7 @@ public final class PkiFederationTrust implements FederationTrust {
         CertificateValidator validator = new CertificateValidator(TrustAnchors.load(dir), clock);
         log.info("Federation trust from {}: hub certificate serial {}, {} CRL file(s)", dir,
                 hubKey.certificate().getSerialNumber().toString(16), digests.size());
-        return new PkiFederationTrust(layout, hubKey, validator, digests);
+        return new PkiFederationTrust(layout, hubKey, validator, init, digests);
     }
 
     @Override
@@ -100,6 +106,7 @@ public final class PkiFederationTrust implements FederationTrust {
      */
     public boolean reloadCrls() {
         synchronized (reloadLock) {
+            refreshStaleDevCrl();
             Map<String, String> now = crlDigests(layout.dir());
             if (now.equals(crlDigests)) {
                 return false;
@@ -108,6 +115,21 @@ public final class PkiFederationTrust implements FederationTrust {
             crlDigests = now;
             log.info("Took in changed CRLs from {}: {} CRL file(s)", layout.dir().resolve("ca"), now.size());
             return true;
+        }
+    }
+
+    /**
+     * A development CRL is valid for 7 days; a hub of the embedded default that runs longer re-issues it (as a
+     * restart would), or every login would fail with {@code crl_unavailable}. A provisioned PKI is left alone: its
+     * CRLs come from the federation's CA.
+     */
+    private void refreshStaleDevCrl() {
+        if (devInit == null || !Files.isRegularFile(layout.crl())) {
+            return;
+        }
+        Date nextUpdate = Pem.readCrl(layout.crl()).getNextUpdate();
+        if (nextUpdate == null || !nextUpdate.toInstant().isAfter(devInit.clock().instant())) {
+            DevPki.init(devInit.federation(), layout.dir(), devInit.options());
         }
     }
 
@@ -142,5 +164,8 @@ public final class PkiFederationTrust implements FederationTrust {
     @Override
     public String toString() {
         return "PkiFederationTrust[" + layout.dir() + "]";
+    }
+
+    private record DevInit(Federation federation, DevPki.Options options, Clock clock) {
     }
 }

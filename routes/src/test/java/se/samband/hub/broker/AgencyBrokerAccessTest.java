@@ -52,11 +52,14 @@ class AgencyBrokerAccessTest extends HubSpringTest {
             notice.setStringProperty("testMarker", marker);
             // A sender cannot make itself someone else: the broker overwrites whatever the client claims.
             notice.setStringProperty(VALIDATED_USER, SOCIAL_SERVICES.value());
+            notice.setStringProperty("JMSXUserID", SOCIAL_SERVICES.value());
             session.createProducer(session.createQueue(Endpoints.HUB_INBOX)).send(notice);
 
             Message received = hubReceive(Endpoints.HUB_INBOX, marker);
             assertThat(received).isNotNull();
             assertThat(received.getStringProperty(VALIDATED_USER)).isEqualTo(POLICE.value());
+            // JMS lists it as JMSXUserID: camel-jms maps it to a header only with includeAllJMSXProperties=true.
+            assertThat(received.getStringProperty("JMSXUserID")).isEqualTo(POLICE.value());
 
             hubSend(Endpoints.agencyInbox(POLICE), marker);
             connection.start();

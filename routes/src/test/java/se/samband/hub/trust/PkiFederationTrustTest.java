@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import se.samband.hub.TestSupport;
@@ -81,6 +86,34 @@ class PkiFederationTrustTest {
     }
 
     @Test
+    void embeddedDefaultReissuesTheDevelopmentCrlWhenItRunsOut() {
+        Path dir = TestSupport.newDataDir("trust").resolve("pki");
+        SettableClock time = new SettableClock(Instant.now());
+        PkiFederationTrust trust = PkiFederationTrust.open(dir, PASSWORD, true, federation, time);
+        X509Certificate police = trust.certificateOf(POLICE).orElseThrow();
+
+        time.set(time.instant().plus(Duration.ofDays(8)));
+        assertThatThrownBy(() -> trust.validator().validate(police, KeyUse.TLS_CLIENT))
+                .isInstanceOfSatisfying(SambandException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CRL_UNAVAILABLE));
+
+        assertThat(trust.reloadCrls()).isTrue();
+        trust.validator().validate(police, KeyUse.TLS_CLIENT);
+    }
+
+    @Test
+    void provisionedPkiKeepsItsCrlEvenWhenItRunsOut() {
+        Path dir = TestSupport.newDataDir("trust").resolve("pki");
+        SettableClock time = new SettableClock(Instant.now());
+        PkiFederationTrust.open(dir, PASSWORD, true, federation, time);
+        PkiFederationTrust provisioned = PkiFederationTrust.open(dir, PASSWORD, false, federation, time);
+
+        time.set(time.instant().plus(Duration.ofDays(8)));
+
+        assertThat(provisioned.reloadCrls()).isFalse();
+    }
+
+    @Test
     void authenticatorTurnsAValidClientCertificateIntoItsParticipantAndRefusesTheRest() {
         Path dir = TestSupport.newDataDir("trust").resolve("pki");
         PkiFederationTrust trust = PkiFederationTrust.open(dir, PASSWORD, true, federation, clock);
@@ -99,6 +132,34 @@ class PkiFederationTrustTest {
         refused.forEach((chain, code) -> assertThatThrownBy(() -> authenticator.authenticate(chain))
                 .isInstanceOfSatisfying(SambandException.class, e -> assertThat(e.code()).isEqualTo(code)));
         assertThatThrownBy(() -> authenticator.authenticate(null)).isInstanceOf(SambandException.class);
+    }
+
+    /** A clock the test moves forward: the CRL's nextUpdate is hours ahead, not milliseconds. */
+    private static final class SettableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        SettableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static X509Certificate[] chain(Path pkiDir, ParticipantId participant) {
