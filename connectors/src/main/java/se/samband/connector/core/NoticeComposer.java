@@ -56,7 +56,8 @@ public final class NoticeComposer {
     public record ComposedNotice(NoticeHeader header, SealedNotice sealed) {
     }
 
-    public ComposedNotice compose(CaseSubmission submission, Map<ParticipantId, X509Certificate> recipientCertificates) {
+    public ComposedNotice compose(CaseSubmission submission,
+                                  Map<ParticipantId, X509Certificate> recipientCertificates) {
         if (submission.persons().size() > MAX_PERSONS || submission.fields().size() > MAX_FIELDS) {
             throw new SambandException(ErrorCode.SCHEMA_VIOLATION, "too many persons or payload fields");
         }

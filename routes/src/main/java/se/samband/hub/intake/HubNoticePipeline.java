@@ -70,7 +70,8 @@ public class HubNoticePipeline implements NoticePipeline {
         this.verification = new Verification(Sealing.verifier(json), trust, federation);
         this.routing = new Routing(federation, handovers);
         this.decisions = new DisclosureDecisions(consents, federation, clock);
-        this.plans = new Plans(new HubReceipts(trust, json, clock), federation, clock,
+        // The hub's own receipts are small and bounded by the default limits, not by what agencies may submit.
+        this.plans = new Plans(new HubReceipts(trust, NoticeJson.strict(), clock), federation, clock,
                 properties.maxContainerBytes());
     }
 

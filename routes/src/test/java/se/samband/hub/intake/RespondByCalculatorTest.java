@@ -71,7 +71,8 @@ class RespondByCalculatorTest {
     }
 
     private static NoticeHeader header(NoticeType type) {
-        return PipelineFixture.caseNotice(PipelineFixture.FRIVARD, type, LegalBasisClaim.consent("c-" + UUID.randomUUID()),
-                Purpose.SUPPORT_CONTACT, java.util.Set.of(), PipelineFixture.SOC_BOLLNAS).build();
+        return PipelineFixture.caseNotice(PipelineFixture.FRIVARD, type,
+                LegalBasisClaim.consent("c-" + UUID.randomUUID()), Purpose.SUPPORT_CONTACT, java.util.Set.of(),
+                PipelineFixture.SOC_BOLLNAS).build();
     }
 }

@@ -1,0 +1,105 @@
+package se.samband.hub.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static se.samband.hub.consent.ConsentFixtures.consent;
+import static se.samband.hub.consent.ConsentFixtures.flag;
+import static se.samband.hub.consent.ConsentFixtures.newSubject;
+import static se.samband.hub.consent.ConsentFixtures.withdrawn;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import se.samband.security.consent.ConsentRecord;
+import se.samband.security.consent.RiskFlag;
+
+/**
+ * V2__consent.sql and the consent store's SQL on a real PostgreSQL (127.0.0.1:5432, database {@code test}, user
+ * {@code postgres}), in a fresh schema that is dropped afterwards.
+ */
+class ConsentStorePostgresIT {
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String USER = "postgres";
+    private static final String SCHEMA = "samband_consent_it_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private static DriverManagerDataSource dataSource;
+
+    @BeforeAll
+    static void migrateAFreshSchema() {
+        try (Connection connection = DriverManager.getConnection(SERVER + "?connectTimeout=5", USER, "")) {
+            connection.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+        } catch (SQLException e) {
+            fail("PostgreSQL at 127.0.0.1:5432 is not reachable: start it with "
+                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ("
+                    + e.getMessage() + ")");
+        }
+        dataSource = new DriverManagerDataSource(SERVER + "?currentSchema=" + SCHEMA, USER, "");
+        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration").load()
+                .migrate();
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        if (dataSource == null) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(SERVER, USER, "")) {
+            connection.createStatement().execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void readsConsentsAndRiskFlagsBackUnchanged() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        ConsentRegistryWriter writer = new ConsentRegistryWriter(jdbc);
+        String subject = newSubject();
+        String other = newSubject();
+        ConsentRecord v1 = consent(subject, "kvv-pg-1", 1);
+        ConsentRecord v2 = withdrawn(v1);
+        ConsentRecord otherConsent = consent(other, "kvv-pg-2", 1);
+        RiskFlag flag = flag(subject);
+        writer.insert(v1);
+        writer.insert(v2);
+        writer.insert(otherConsent);
+        writer.insert(flag);
+        JdbcConsentStore store = new JdbcConsentStore(new NamedParameterJdbcTemplate(dataSource));
+
+        assertThat(store.consentsFor(List.of(subject))).containsExactlyInAnyOrder(v1, v2);
+        assertThat(store.riskFlagsFor(List.of(subject, other))).containsExactly(flag);
+        assertThat(store.recordsFor(List.of(subject, other)).consents())
+                .containsExactlyInAnyOrder(v1, v2, otherConsent);
+
+        CachingConsentStore cache = new CachingConsentStore(store, 100, Duration.ofMinutes(1));
+        assertThat(cache.consentsFor(List.of(other))).containsExactly(otherConsent);
+        writer.insert(withdrawn(otherConsent));
+        cache.evict(other);
+        assertThat(cache.consentsFor(List.of(other))).containsExactlyInAnyOrder(otherConsent,
+                withdrawn(otherConsent));
+    }
+
+    @Test
+    void theTablesRefuseARecordVersionTwiceAndScopesWithoutTheirRecord() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        ConsentRegistryWriter writer = new ConsentRegistryWriter(jdbc);
+        ConsentRecord consent = consent(newSubject(), "kvv-pg-3", 1);
+        writer.insert(consent);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.insert(consent))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO consent_scope"
+                        + " (consent_id, consent_version, dimension, code) VALUES ('nothing', 1, 'SENDER', 'x.y')"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+}
