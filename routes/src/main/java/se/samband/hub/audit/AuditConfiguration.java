@@ -24,7 +24,8 @@ class AuditConfiguration {
     AuditWriter auditWriter(ConnectionFactory connectionFactory, DataSource dataSource,
                             ObjectProvider<FederationTrust> trust, Clock clock, AuditProperties properties) {
         FederationTrust federationTrust = trust.getIfAvailable();
-        CheckpointSigner signer = federationTrust == null ? null : new CheckpointSigner(federationTrust.hubKey(), clock);
+        CheckpointSigner signer = federationTrust == null ? null
+                : new CheckpointSigner(federationTrust.hubKey(), clock);
         return new AuditWriter(connectionFactory, dataSource, signer, new HandoverProjection(), clock, properties);
     }
 

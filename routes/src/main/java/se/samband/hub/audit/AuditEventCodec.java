@@ -19,11 +19,15 @@ public final class AuditEventCodec {
     /**
      * Optional string property of an audit message: the notice's sender (participant id). The audit writer
      * keeps it in the handover state (the event itself names the hub as actor), so that receipts can be routed
-     * back and senders can query their notices. Set it on DISCLOSURE_DECIDED messages.
+     * back and senders can query their notices. Set it on DISCLOSURE_DECIDED messages. Same name as the
+     * dispatcher's {@code sender} property on the hub's other queues.
      */
-    public static final String SENDER_PROPERTY = "sambandSender";
-    /** Optional long property of an audit message: the recipient's respond-by time, epoch milliseconds. */
-    public static final String RESPOND_BY_PROPERTY = "sambandRespondBy";
+    public static final String SENDER_PROPERTY = "sender";
+    /**
+     * Optional long property of an audit message: the recipient's respond-by time, epoch milliseconds. Same
+     * name as the dispatcher's {@code respondBy} property on respond-by checks.
+     */
+    public static final String RESPOND_BY_PROPERTY = "respondBy";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

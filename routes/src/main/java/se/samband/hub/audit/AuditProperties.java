@@ -21,7 +21,8 @@ public record AuditProperties(
         @DefaultValue("60s") Duration checkpointInterval) {
 
     public AuditProperties {
-        if (batchSize < 1 || checkpointEntries < 1 || batchWait.isNegative() || checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+        if (batchSize < 1 || checkpointEntries < 1 || batchWait.isNegative() || checkpointInterval.isNegative()
+                || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("samband.audit: batch-size and checkpoint-entries must be >= 1, "
                     + "batch-wait >= 0 and checkpoint-interval > 0");
         }

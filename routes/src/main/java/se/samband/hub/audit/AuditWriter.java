@@ -75,6 +75,7 @@ public final class AuditWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     /** How long one receive blocks while the queue is empty, which bounds how quickly stop() is noticed. */
     private static final long IDLE_RECEIVE_MILLIS = 200;
+    private static final Duration INITIAL_BACK_OFF = Duration.ofMillis(100);
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
 
     private final ConnectionFactory connectionFactory;
@@ -95,6 +96,7 @@ public final class AuditWriter implements SmartLifecycle {
 
     // Owned by the writer thread only.
     private ChainHead head;
+    private boolean committedSinceFailure;
     private long lastCheckpointPosition;
     private Instant lastCheckpointAt;
 
@@ -195,24 +197,49 @@ public final class AuditWriter implements SmartLifecycle {
     }
 
     private void run() {
-        Duration backOff = Duration.ofMillis(100);
+        Duration backOff = INITIAL_BACK_OFF;
         while (running) {
             try {
                 consume();
-                backOff = Duration.ofMillis(100);
             } catch (JMSException | SQLException | RuntimeException e) {
                 failures.incrementAndGet();
                 if (!running) {
                     break;
                 }
+                backOff = committedSinceFailure ? INITIAL_BACK_OFF : backOff;
+                committedSinceFailure = false;
                 // Database messages can quote the values of a refused row (pseudonyms): log the kind and state only.
                 log.error("Audit writer failed ({}); batch rolled back, retrying in {} ms", describe(e),
                         backOff.toMillis());
                 pause(backOff);
-                backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
+                backOff = longer(backOff);
+                // Every rollback costs the batch a delivery attempt, and the broker parks a message after the
+                // last one: while the database is down, wait for it instead of receiving again.
+                backOff = awaitDatabase(backOff);
             }
         }
         log.info("Audit writer stopped at position {}", headPosition);
+    }
+
+    private Duration awaitDatabase(Duration backOff) {
+        Duration wait = backOff;
+        while (running) {
+            try (java.sql.Connection db = dataSource.getConnection()) {
+                if (db.isValid(5)) {
+                    return wait;
+                }
+            } catch (SQLException e) {
+                log.warn("Audit database unreachable ({}); checking again in {} ms", describe(e), wait.toMillis());
+            }
+            pause(wait);
+            wait = longer(wait);
+        }
+        return wait;
+    }
+
+    private static Duration longer(Duration backOff) {
+        Duration doubled = backOff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : doubled;
     }
 
     /** One session's life: load the head, then batches until stopped or something fails. */
@@ -233,6 +260,7 @@ public final class AuditWriter implements SmartLifecycle {
                         } else {
                             process(batch, session, parked);
                             session.commit();
+                            committedSinceFailure = true;
                         }
                     } catch (JMSException | SQLException | RuntimeException e) {
                         rollback(session, e);
@@ -272,7 +300,8 @@ public final class AuditWriter implements SmartLifecycle {
         return batch;
     }
 
-    private void process(List<Message> batch, Session session, MessageProducer parked) throws JMSException, SQLException {
+    private void process(List<Message> batch, Session session, MessageProducer parked)
+            throws JMSException, SQLException {
         List<Fact> facts = new ArrayList<>(batch.size());
         for (Message message : batch) {
             byte[] body = body(message);
@@ -385,7 +414,8 @@ public final class AuditWriter implements SmartLifecycle {
     }
 
     /** Moves a message that holds no valid event to the DLQ, in the batch's JMS transaction. */
-    private void park(Message message, byte[] body, ErrorCode code, Session session, MessageProducer parked) throws JMSException {
+    private void park(Message message, byte[] body, ErrorCode code, Session session, MessageProducer parked)
+            throws JMSException {
         BytesMessage copy = session.createBytesMessage();
         if (body != null) {
             copy.writeBytes(body);
@@ -466,7 +496,8 @@ public final class AuditWriter implements SmartLifecycle {
             cause = cause.getCause();
         }
         return cause instanceof SQLException sql
-                ? e.getClass().getSimpleName() + ", SQLState " + sql.getSQLState() + ", vendor code " + sql.getErrorCode()
+                ? e.getClass().getSimpleName() + ", SQLState " + sql.getSQLState() + ", vendor code "
+                        + sql.getErrorCode()
                 : e.getClass().getName();
     }
 }

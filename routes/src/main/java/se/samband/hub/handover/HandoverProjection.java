@@ -119,7 +119,8 @@ public final class HandoverProjection {
             // Also when the escalation could not be sent (FAILED): the hold has run out either way.
             case HOLD_EXPIRED -> current == null || current == HandoverState.HELD ? HandoverState.OVERDUE : null;
             case HANDOVER_ESCALATED -> current == null || current == HandoverState.DELIVERED
-                    || current == HandoverState.RECEIVED || current == HandoverState.HELD ? HandoverState.OVERDUE : null;
+                    || current == HandoverState.RECEIVED || current == HandoverState.HELD
+                    ? HandoverState.OVERDUE : null;
             // The recipient answered even if passing the receipt on failed.
             case RECEIPT_RECORDED -> receiptTarget(current, event.noticeType());
             default -> null;
@@ -211,8 +212,9 @@ public final class HandoverProjection {
             (existing.contains(key) ? updates : inserts).add(rows.get(key));
         }
         if (!inserts.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO handover (sender, notice_type,"
-                    + " state, reason_code, respond_by, updated_at, notice_id, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO handover (sender,"
+                    + " notice_type, state, reason_code, respond_by, updated_at, notice_id, recipient)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 batch(insert, inserts);
             }
         }

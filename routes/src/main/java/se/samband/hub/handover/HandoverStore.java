@@ -22,7 +22,11 @@ public interface HandoverStore {
     /** Every handover of a notice, e.g. for the sender's status query. */
     List<Handover> handoversOf(UUID noticeId);
 
-    /** One notice to one recipient, as it stands. */
+    /**
+     * One notice to one recipient, as it stands. {@code sender} and {@code respondBy} come from the audit
+     * message's {@code sender} and {@code respondBy} properties (the event names the hub as actor) and are
+     * null when the dispatcher did not set them; {@code type} is null while only a receipt is known.
+     */
     record Handover(UUID noticeId, NoticeType type, ParticipantId sender, ParticipantId recipient,
                     HandoverState state, String reasonCode, Instant respondBy, Instant updatedAt) {
     }

@@ -257,6 +257,35 @@ abstract class AuditWriterContract {
     }
 
     @Test
+    void aFailedBatchIsRolledBackAndWrittenOnceTheDatabaseRecovers() {
+        startWriter(new AuditProperties(200, Duration.ofMillis(5), 1, Duration.ofHours(1)));
+        bed.send(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null),
+                receipt(UUID.randomUUID(), PSYCHIATRY, NoticeType.RECEIVED, null));
+        await().atMost(WAIT).until(() -> writer.headPosition() == 2);
+
+        // The checkpoint insert fails: entries and handover rows of that batch must roll back with it.
+        jdbc.execute("ALTER TABLE audit_checkpoint RENAME TO audit_checkpoint_away");
+        UUID notice = UUID.randomUUID();
+        bed.send(SENDER, null, decided(notice, SOCIAL, AuditDecision.PERMIT, null, List.of()),
+                decided(notice, PSYCHIATRY, AuditDecision.DENY, "consent_denied", List.of()),
+                receipt(notice, SOCIAL, NoticeType.RECEIVED, null));
+        await().atMost(WAIT).until(() -> writer.failures() >= 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class)).isEqualTo(2);
+        assertThat(new JdbcHandoverStore(dataSource).noticeKnown(notice)).isFalse();
+        jdbc.execute("ALTER TABLE audit_checkpoint_away RENAME TO audit_checkpoint");
+
+        await().atMost(WAIT).until(() -> writer.headPosition() == 5);
+        assertThat(jdbc.queryForList("SELECT position FROM audit_entry ORDER BY position", Long.class))
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(new JdbcHandoverStore(dataSource).find(notice, ParticipantId.of(SOCIAL))).get()
+                .returns(HandoverState.RECEIVED, Handover::state);
+        ChainVerification verification = verification().verify();
+        assertThat(verification.ok()).as(verification.message()).isTrue();
+        assertThat(verification.entriesChecked()).isEqualTo(5);
+        assertThat(verification.checkpointsChecked()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void aRestartedWriterContinuesTheChainFromTheDatabase() {
         startWriter(AuditProperties.defaults());
         bed.send(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null));
