@@ -112,34 +112,6 @@ class DeliveryFlowTest extends HubSpringTest {
     }
 
     @Test
-    void messageFromALoginThatIsNoParticipantIsRejectedAsSenderUnknownByTheRouteConfiguration() throws Exception {
-        byte[] container = ("{\"unauthenticated\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
-        String password = java.nio.file.Files.readString(
-                se.samband.hub.broker.HubInternalUser.passwordFile(DATA_DIR)).strip();
-        try (var tcp = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
-                "tcp://127.0.0.1:" + BROKER_PORT);
-             jakarta.jms.Connection connection = tcp.createConnection(se.samband.hub.broker.HubInternalUser.NAME,
-                     password)) {
-            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
-            jakarta.jms.BytesMessage message = session.createBytesMessage();
-            message.writeBytes(container);
-            session.createProducer(session.createQueue(Endpoints.HUB_INBOX)).send(message);
-        }
-
-        Message rejected = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (Message candidate : new BrokerProbe(connectionFactory, broker)
-                    .drain(Endpoints.HUB_REJECTED, "code = 'sender_unknown'", 500)) {
-                if (candidate instanceof jakarta.jms.BytesMessage
-                        && java.util.Arrays.equals(BrokerProbe.body(candidate), container)) {
-                    return candidate;
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
-        assertThat(rejected.propertyExists("sender")).isFalse();
-    }
-
-    @Test
     void noticePostedOverMutualTlsIsCommittedBeforeThe202AndTheSenderCanFollowIt() throws Exception {
         byte[] payload = ("{\"concern\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
         NoticeHeader header = HubNotices.childConcern(POLICE, SOCIAL).build();

@@ -17,12 +17,16 @@ import java.time.Clock;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
 import se.samband.hub.AgencyTls;
 import se.samband.hub.HubSpringTest;
 import se.samband.hub.system.Endpoints;
+import se.samband.hub.system.RouteIds;
 import se.samband.hub.trust.PkiFederationTrust;
 import se.samband.notice.ParticipantId;
 import se.samband.security.pki.DevPki;
@@ -36,6 +40,20 @@ class AgencyBrokerAccessTest extends HubSpringTest {
     private static final ParticipantId POLICE = ParticipantId.of("polisen.halland");
     private static final ParticipantId SOCIAL_SERVICES = ParticipantId.of("socialtjanst.laholm");
     private static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
+
+    @Autowired
+    CamelContext camel;
+
+    /** The intake route consumes the hub inbox; these tests read what arrives there themselves. */
+    @BeforeEach
+    void pauseIntake() throws Exception {
+        camel.getRouteController().stopRoute(RouteIds.INTAKE_INBOX);
+    }
+
+    @AfterEach
+    void resumeIntake() throws Exception {
+        camel.getRouteController().startRoute(RouteIds.INTAKE_INBOX);
+    }
 
     @Autowired
     ConnectionFactory hubConnectionFactory;
