@@ -117,7 +117,8 @@ class LogCanaryTest extends HubSpringTest {
     private List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(captured.list)) {
-            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
+                    .append(event.getFormattedMessage());
             if (event.getArgumentArray() != null) {
                 for (Object argument : event.getArgumentArray()) {
                     line.append(' ').append(argument);

@@ -31,9 +31,9 @@ public class IntakeRoute extends RouteBuilder {
         getContext().getRegistry().bind(AfterCommit.BEAN, new AfterCommit());
         from(Endpoints.INTAKE_INBOX).routeId(RouteIds.INTAKE_INBOX)
                 .routeConfigurationId(ErrorRoutes.STANDARD)
-                .process(new InboxMessages(maxContainerBytes, clock))   // sender, bounded bytes
-                .process(new PipelineStep(pipeline))                                 // 1 admit .. 4 decide
-                .process(new PlanDispatch(writer, pipeline));                                  // 5 dispatch, 6 record, 7 watch
+                .process(new InboxMessages(maxContainerBytes, clock))  // sender, bounded bytes
+                .process(new PipelineStep(pipeline))                   // 1 admit .. 4 decide
+                .process(new PlanDispatch(writer, pipeline));          // 5 dispatch, 6 record, 7 watch
 
         from(Endpoints.REFUSED).routeId(RouteIds.INTAKE_REFUSED)
                 .process(new RefusalDispatch(writer, clock));

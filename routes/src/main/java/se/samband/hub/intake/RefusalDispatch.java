@@ -36,7 +36,8 @@ final class RefusalDispatch implements Processor {
         SambandException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SambandException.class);
         ParticipantId sender = exchange.getProperty(IntakeExchange.SENDER, ParticipantId.class);
         byte[] container = exchange.getProperty(IntakeExchange.CONTAINER, byte[].class);
-        AuditEvent event = AuditEvent.builder(AuditEventType.NOTICE_REJECTED, clock.instant(), ParticipantId.HUB.value())
+        AuditEvent event = AuditEvent
+                .builder(AuditEventType.NOTICE_REJECTED, clock.instant(), ParticipantId.HUB.value())
                 .outcome(AuditOutcome.FAILED)
                 .counterpart(sender == null ? null : sender.value())
                 .reasonCode(refusal.code().code())

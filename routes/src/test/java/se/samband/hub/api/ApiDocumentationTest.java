@@ -31,7 +31,8 @@ class ApiDocumentationTest extends HubSpringTest {
                 AgencyTls.trustStore(PKI_DIR));
         HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create("https://127.0.0.1:" + port + "/v3/api-docs")).timeout(Duration.ofSeconds(20)).build(),
+                        URI.create("https://127.0.0.1:" + port + "/v3/api-docs"))
+                        .timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
