@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import se.samband.notice.PersonnummerShape;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
@@ -24,12 +25,6 @@ final class AuditFieldRules {
     static final Pattern REASON_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /**
-     * Ten or more digits in a row, or six/eight digits, '-' or '+', four digits: YYMMDD-NNNC,
-     * YYYYMMDDNNNC and the samordningsnummer, also with a typo in the check digit or the date.
-     */
-    static final Pattern PERSONNUMMER_SHAPE =
-            Pattern.compile("[0-9]{10,}|(?<![0-9])(?:[0-9]{6}|[0-9]{8})[-+][0-9]{4}(?![0-9])");
     static final int MAX_SUBJECTS = 32;
     /** 9999-12-31T23:59:59.999Z: the canonical encoding stores epoch milliseconds. */
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -115,7 +110,7 @@ final class AuditFieldRules {
     }
 
     static boolean looksLikePersonnummer(String value) {
-        return PERSONNUMMER_SHAPE.matcher(value).find();
+        return PersonnummerShape.foundIn(value);
     }
 
     private static String matches(String value, Pattern pattern, String field) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import se.samband.notice.PersonnummerShape;
 import se.samband.notice.LegalBasisCode;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
@@ -39,7 +40,6 @@ public final class ConsentValidator {
     private static final Pattern FUNCTION = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ,.()/&_-]{0,63}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     /** Shaped like a personnummer or samordningsnummer (10 or 12 digits, optional - or +): never allowed. */
-    private static final Pattern PERSONNUMMER_SHAPE = Pattern.compile("(?<!\\d)(\\d{2})?\\d{6}[-+]?\\d{4}(?!\\d)");
 
     private final Federation federation;
     private final Period maxValidity;
@@ -156,7 +156,7 @@ public final class ConsentValidator {
     private static void text(List<RegistrationProblem> problems, String field, String value, Pattern form) {
         if (value == null || value.isBlank()) {
             problems.add(RegistrationProblem.of(RegistrationProblem.Code.MISSING, field));
-        } else if (!form.matcher(value).matches() || PERSONNUMMER_SHAPE.matcher(value).find()) {
+        } else if (!form.matcher(value).matches() || PersonnummerShape.foundIn(value)) {
             problems.add(RegistrationProblem.of(RegistrationProblem.Code.INVALID_FORMAT, field));
         }
     }
