@@ -9,8 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -56,7 +54,7 @@ public class ConsentRegistry {
     private static final Set<ConsentRecord.Status> VERSION_STATUSES = Set.of(ConsentRecord.Status.ACTIVE,
             ConsentRecord.Status.EXPIRED, ConsentRecord.Status.ENTERED_IN_ERROR);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcConsentWriter rows;
     private final TransactionTemplate transactions;
     private final JdbcConsentStore store;
     private final Supplier<Federation> federation;
@@ -69,7 +67,7 @@ public class ConsentRegistry {
     public ConsentRegistry(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcConsentStore store,
                            Supplier<Federation> federation, ConsentChanges changes, ApplicationEventPublisher events,
                            DispatchWriter writer, ConnectionFactory connectionFactory, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new JdbcConsentWriter(jdbc);
         this.transactions = transactions;
         this.store = store;
         this.federation = federation;
@@ -163,9 +161,7 @@ public class ConsentRegistry {
     }
 
     private Optional<ConsentRecord> latest(String consentId) {
-        List<String> subjects = jdbc.queryForList(
-                "SELECT DISTINCT subject_pseudonym FROM consent_record WHERE consent_id = ?", String.class, consentId);
-        return store.consentsFor(subjects).stream()
+        return store.consentsFor(rows.subjectsOf(consentId)).stream()
                 .filter(c -> c.consentId().equals(consentId))
                 .max(Comparator.comparingInt(ConsentRecord::version));
     }
@@ -249,7 +245,7 @@ public class ConsentRegistry {
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             try {
                 transactions.executeWithoutResult(status -> {
-                    insert(consent);
+                    rows.insert(consent);
                     write(audit, session);
                 });
             } catch (DuplicateKeyException raced) {
@@ -283,29 +279,6 @@ public class ConsentRegistry {
         }
     }
 
-    private void insert(ConsentRecord c) {
-        jdbc.update("INSERT INTO consent_record (consent_id, consent_version, status, subject_pseudonym, given_by,"
-                        + " recorded_by, recorded_by_function, recorded_at, consent_form, evidence_ref, valid_from,"
-                        + " valid_to, effect, withdrawn_at, withdrawn_via)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.consentId(), c.version(), c.status().name(), c.subjectPseudonym(), name(c.givenBy()),
-                c.recordedBy().value(), c.recordedByFunction(), time(c.recordedAt()), name(c.form()), c.evidenceRef(),
-                time(c.validFrom()), time(c.validTo()), c.effect().name(), time(c.withdrawnAt()), c.withdrawnVia());
-        scope(c, ScopeDimension.SENDER, c.senders());
-        scope(c, ScopeDimension.RECIPIENT, c.recipients());
-        scope(c, ScopeDimension.NOTICE_TYPE, c.noticeTypes());
-        scope(c, ScopeDimension.DATA_CATEGORY, c.dataCategories());
-        scope(c, ScopeDimension.PURPOSE, c.purposes());
-    }
-
-    private void scope(ConsentRecord c, ScopeDimension dimension, Collection<?> values) {
-        List<Object[]> rows = values.stream()
-                .map(v -> new Object[] {c.consentId(), c.version(), dimension.name(), v.toString()})
-                .toList();
-        jdbc.batchUpdate("INSERT INTO consent_scope (consent_id, consent_version, dimension, code)"
-                + " VALUES (?, ?, ?, ?)", rows);
-    }
-
     private static String digest(String evidenceRef) {
         try {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(evidenceRef.getBytes(StandardCharsets.UTF_8));
@@ -313,13 +286,5 @@ public class ConsentRegistry {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
