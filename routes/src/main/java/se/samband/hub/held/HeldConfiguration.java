@@ -2,11 +2,13 @@ package se.samband.hub.held;
 
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -18,6 +20,7 @@ import se.samband.hub.consent.ConsentStore;
 import se.samband.hub.decision.DisclosureDecisions;
 import se.samband.hub.directory.Directory;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.intake.PipelineProperties;
 import se.samband.hub.receipt.HubReceipts;
 import se.samband.hub.system.Endpoints;
 import se.samband.hub.trust.FederationTrust;
@@ -39,28 +42,16 @@ class HeldConfiguration {
     @Bean
     HeldNotices heldNotices(JdbcHeldStore store, ConsentStore consents, Directory directory, FederationTrust trust,
                             DispatchWriter writer, ConnectionFactory connectionFactory, Clock clock,
-                            HeldProperties properties) {
-        // The hub's own escalations are small: default limits, as for its other receipts.
+                            HeldProperties properties, PipelineProperties limits) {
+        // Held containers are agencies' notices (their limits); the hub's own escalations are small (defaults).
         return new HeldNotices(store, new DisclosureDecisions(consents, directory::federation, clock),
                 directory::federation, new HubReceipts(trust, NoticeJson.strict(), clock), writer, connectionFactory,
-                NoticeJson.strict(), clock, properties.batchSize());
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService heldNoticeWorker(HeldNotices heldNotices, HeldProperties properties) {
-        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "samband-held");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.sweepInterval().toMillis();
-        worker.scheduleWithFixedDelay(heldNotices::sweep, interval, interval, TimeUnit.MILLISECONDS);
-        return worker;
+                NoticeJson.strict(limits.noticeLimits()), clock, properties.batchSize());
     }
 
     @Bean
-    HeldReleaseTrigger heldReleaseTrigger(HeldNotices heldNotices, ScheduledExecutorService heldNoticeWorker) {
-        return new HeldReleaseTrigger(heldNotices, heldNoticeWorker);
+    HeldWorker heldWorker(HeldNotices heldNotices, HeldProperties properties) {
+        return new HeldWorker(heldNotices, properties.sweepInterval());
     }
 
     /**
@@ -70,29 +61,39 @@ class HeldConfiguration {
     @Bean
     DefaultMessageListenerContainer heldQueueListener(ConnectionFactory connectionFactory, JdbcHeldStore store,
                                                       Clock clock, HeldProperties properties,
-                                                      HeldReleaseTrigger trigger) {
+                                                      PipelineProperties limits, HeldWorker worker) {
         DefaultMessageListenerContainer container = new DefaultMessageListenerContainer();
         container.setConnectionFactory(connectionFactory);
         container.setDestinationName(Endpoints.HUB_HELD);
         container.setSessionTransacted(true);
         container.setConcurrentConsumers(1);
-        container.setMessageListener(new HeldQueueListener(store, NoticeJson.strict(), clock, properties.window(),
-                held -> trigger.release(new ConsentRegistryChanged(held.consentId(), held.subjects()))));
+        container.setMessageListener(new HeldQueueListener(store, NoticeJson.strict(limits.noticeLimits()), clock,
+                properties.window(),
+                held -> worker.release(new ConsentRegistryChanged(held.consentId(), held.subjects()))));
         return container;
     }
 
-    /** Hands registry changes (and newly kept holds) to the worker thread, off the caller's thread. */
-    static final class HeldReleaseTrigger {
+    /**
+     * The one thread that releases and sweeps: registry changes (and newly kept holds) are handed to it off the
+     * caller's thread, and the sweep runs on it every interval. Stopped with the context.
+     */
+    static final class HeldWorker implements DisposableBean {
         private final HeldNotices heldNotices;
         private final ScheduledExecutorService worker;
 
-        HeldReleaseTrigger(HeldNotices heldNotices, ScheduledExecutorService worker) {
+        HeldWorker(HeldNotices heldNotices, Duration sweepInterval) {
             this.heldNotices = heldNotices;
-            this.worker = worker;
+            this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "samband-held");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long interval = sweepInterval.toMillis();
+            worker.scheduleWithFixedDelay(heldNotices::sweep, interval, interval, TimeUnit.MILLISECONDS);
         }
 
         @EventListener
-        void release(ConsentRegistryChanged change) {
+        public void release(ConsentRegistryChanged change) {
             worker.execute(() -> {
                 try {
                     int released = heldNotices.release(change.subjectPseudonyms(), change.consentId());
@@ -102,6 +103,11 @@ class HeldConfiguration {
                             e.getClass().getSimpleName());
                 }
             });
+        }
+
+        @Override
+        public void destroy() {
+            worker.shutdownNow();
         }
     }
 }

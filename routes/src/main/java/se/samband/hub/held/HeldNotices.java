@@ -114,6 +114,9 @@ public class HeldNotices {
     private boolean decideAgain(HeldNotice notice) throws JMSException {
         Instant now = clock.instant();
         NoticeHeader header = header(notice);
+        if (header == null) {
+            return false;   // kept by the listener without a readable header: only its window ends it
+        }
         if (header.expires() != null && !now.isBefore(header.expires())) {
             expire(notice);
             return false;
@@ -167,8 +170,13 @@ public class HeldNotices {
         return store.leave(notice.noticeId(), notice.recipient(), HeldNotice.State.EXPIRED, now);
     }
 
+    /** The verified header of the held container, or null if it cannot be read (see HeldQueueListener). */
     private NoticeHeader header(HeldNotice notice) {
-        return json.readHeader(json.readContainer(notice.container()).header());
+        try {
+            return json.readHeader(json.readContainer(notice.container()).header());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String releaseReason(HeldNotice notice) {
@@ -181,7 +189,7 @@ public class HeldNotices {
                 .counterpart(notice.recipient().value())
                 .noticeType(notice.type())
                 .subjectPseudonyms(notice.subjects())
-                .detailDigest(header.bodyDigest());
+                .detailDigest(header == null ? null : header.bodyDigest());
     }
 
     private void commit(DispatchPlan plan) throws JMSException {

@@ -61,17 +61,34 @@ class HeldQueueListener implements MessageListener {
         }
     }
 
+    /**
+     * The header the pipeline verified before it held the notice; null if it cannot be read here (a bug upstream):
+     * the notice is kept all the same, is never released, and expires back to its sender when its window ends.
+     */
+    private NoticeHeader headerOf(byte[] container) {
+        try {
+            return json.readHeader(json.readContainer(container).header());
+        } catch (RuntimeException e) {
+            log.warn("held container's header unreadable ({}); kept until its window ends",
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
     HeldNotice read(BytesMessage message) throws JMSException {
         byte[] container = new byte[(int) message.getBodyLength()];
         message.readBytes(container);
-        NoticeHeader header = json.readHeader(json.readContainer(container).header());
         Instant now = clock.instant();
-        List<String> subjects = new ArrayList<>(header.subjects().size());
-        for (Subject subject : header.subjects()) {
-            subjects.add(subject.pseudonym());
+        List<String> subjects = new ArrayList<>();
+        String consentId = null;
+        NoticeHeader header = headerOf(container);
+        if (header != null) {
+            for (Subject subject : header.subjects()) {
+                subjects.add(subject.pseudonym());
+            }
+            LegalBasisClaim claim = header.legalBasis();
+            consentId = claim != null && claim.code() == LegalBasisCode.CONSENT ? claim.consentId() : null;
         }
-        LegalBasisClaim claim = header.legalBasis();
-        String consentId = claim != null && claim.code() == LegalBasisCode.CONSENT ? claim.consentId() : null;
         return new HeldNotice(
                 UUID.fromString(message.getStringProperty(DispatchProperties.NOTICE_ID)),
                 ParticipantId.of(message.getStringProperty(DispatchProperties.RECIPIENT)),
