@@ -79,7 +79,10 @@ public enum ErrorCode {
 
     // Hub REST API (routes module)
     NOTICE_NOT_FOUND(404, "The hub has no record of a notice with this id."),
-    NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state.");
+    NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state."),
+    CONSENT_INVALID(422, "The consent cannot be registered; the problems list says what to correct."),
+    CONSENT_NOT_YOURS(403, "Only the participant that recorded a consent may register, change or withdraw it."),
+    CONSENT_NOT_FOUND(404, "The registry has no consent with this id.");
 
     private final int httpStatus;
     private final String message;

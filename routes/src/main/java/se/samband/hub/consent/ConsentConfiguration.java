@@ -1,6 +1,12 @@
 package se.samband.hub.consent;
 
 import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.samband.hub.directory.Directory;
+import se.samband.hub.dispatch.DispatchWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -9,13 +15,29 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import se.samband.hub.system.Endpoints;
 
-/** Wires the registry's read side: the database store, the cache in front of it and the change topic. */
+/**
+ * Wires the registry: the read side (database store, the cache in front of it, the change topic) and the write side
+ * with its API ({@code /api/v1/consents}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ConsentConfiguration {
 
     @Bean
     JdbcConsentStore jdbcConsentStore(NamedParameterJdbcTemplate jdbc) {
         return new JdbcConsentStore(jdbc);
+    }
+
+    @Bean
+    ConsentRegistry consentRegistry(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcConsentStore store,
+                                    Directory directory, ConsentChanges changes, ApplicationEventPublisher events,
+                                    DispatchWriter writer, ConnectionFactory connectionFactory, Clock clock) {
+        return new ConsentRegistry(jdbc, transactions, store, directory::federation, changes, events, writer,
+                connectionFactory, clock);
+    }
+
+    @Bean
+    ConsentController consentController(ConsentRegistry registry) {
+        return new ConsentController(registry);
     }
 
     /** What the pipeline reads: the cache. */

@@ -18,14 +18,14 @@ import se.samband.security.federation.RespondByRule;
  * Monday 14:00); a notice that arrives on a weekend counts from the start of Monday, so that the recipient still
  * gets n whole working days (Saturday + 1 is Tuesday 00:00, the end of Monday). Hours are plain elapsed hours.
  */
-final class RespondByCalculator {
+public final class RespondByCalculator {
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private RespondByCalculator() {
     }
 
     /** Empty when neither the header nor the federation gives a time: nothing is watched. */
-    static Optional<Instant> respondBy(NoticeHeader header, Federation federation, Instant now) {
+    public static Optional<Instant> respondBy(NoticeHeader header, Federation federation, Instant now) {
         if (header.respondBy() != null) {
             return Optional.of(header.respondBy());
         }

@@ -90,6 +90,24 @@ public final class HubReceipts {
                 derivedId(NoticeType.REJECTED, inReplyTo, code.name()));
     }
 
+    /** The payload of an escalation the hub sends a notice's sender: codes and ids only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EscalationPayload(UUID inReplyTo, String reasonCode, ParticipantId recipient) {
+    }
+
+    /**
+     * An {@code ESCALATION} to {@code to} about its notice {@code inReplyTo} and one of its recipients, e.g. reason
+     * {@code HOLD_EXPIRED}: the notice was held for {@code recipient} and never released. Its id is derived from
+     * notice, recipient and reason, so an escalation made twice reaches the sender once. Empty if {@code to} has no
+     * registered certificate.
+     */
+    public Optional<DispatchPlan.Receipt> escalation(ParticipantId to, UUID inReplyTo, String reasonCode,
+                                                     ParticipantId recipient) {
+        byte[] payload = write(new EscalationPayload(inReplyTo, reasonCode, recipient));
+        return seal(NoticeType.ESCALATION, to, inReplyTo, reasonCode, payload,
+                derivedId(NoticeType.ESCALATION, inReplyTo, reasonCode + ":" + recipient.value()));
+    }
+
     private Optional<DispatchPlan.Receipt> seal(NoticeType type, ParticipantId to, UUID inReplyTo, String reasonCode,
                                                 byte[] payload, UUID receiptId) {
         Optional<X509Certificate> certificate = trust.certificateOf(to);

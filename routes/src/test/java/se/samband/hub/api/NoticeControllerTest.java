@@ -19,9 +19,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import se.samband.hub.BrokerProbe;
@@ -46,6 +49,21 @@ import se.samband.notice.error.ErrorCode;
  * transport's certificate filter sets it. Over HTTPS with client certificates and the real pipeline: DeliveryFlowIT.
  */
 class NoticeControllerTest extends HubSpringTest {
+    /** The hub's held store consumes samband.hub.held; paused so that this test finds the held copies there. */
+    @Autowired
+    @Qualifier("heldQueueListener")
+    DefaultMessageListenerContainer heldQueueListener;
+
+    @BeforeEach
+    void pauseHeldStore() {
+        heldQueueListener.stop();
+    }
+
+    @AfterEach
+    void resumeHeldStore() {
+        heldQueueListener.start();
+    }
+
     private static final int LIMIT = 4096;
 
     @Autowired

@@ -1,6 +1,7 @@
 package se.samband.hub.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static se.samband.hub.consent.ConsentFixtures.consent;
 import static se.samband.hub.consent.ConsentFixtures.flag;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -96,10 +98,27 @@ class ConsentStorePostgresIT {
         ConsentRecord consent = consent(newSubject(), "kvv-pg-3", 1);
         writer.insert(consent);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.insert(consent))
+        assertThatThrownBy(() -> writer.insert(consent))
                 .isInstanceOf(DataIntegrityViolationException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO consent_scope"
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO consent_scope"
                         + " (consent_id, consent_version, dimension, code) VALUES ('nothing', 1, 'SENDER', 'x.y')"))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void theRegistrysWriterStoresVersionsThatReadBackUnchangedAndRefusesAVersionTwice() {
+        JdbcConsentWriter writer = new JdbcConsentWriter(new JdbcTemplate(dataSource));
+        String subject = newSubject();
+        String consentId = "kvv-pg-" + UUID.randomUUID();
+        ConsentRecord v1 = consent(subject, consentId, 1);
+        ConsentRecord v2 = withdrawn(v1);
+        writer.insert(v1);
+        writer.insert(v2);
+
+        assertThat(new JdbcConsentStore(new NamedParameterJdbcTemplate(dataSource)).consentsFor(List.of(subject)))
+                .containsExactlyInAnyOrder(v1, v2);
+        assertThat(writer.subjectsOf(consentId)).containsExactly(subject);
+        assertThatThrownBy(() -> writer.insert(v2))
+                .isInstanceOf(DuplicateKeyException.class);
     }
 }

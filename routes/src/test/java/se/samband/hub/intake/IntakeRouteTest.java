@@ -30,7 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import se.samband.hub.AuditProbe;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.TestSenderStamp;
@@ -54,6 +56,21 @@ import se.samband.security.audit.AuditEventType;
  * pipeline's refusals are covered per kind in {@code IntakeRefusalKindsTest}.
  */
 class IntakeRouteTest extends HubSpringTest {
+    /** The hub's held store consumes samband.hub.held; paused so that this test finds the held copies there. */
+    @Autowired
+    @Qualifier("heldQueueListener")
+    DefaultMessageListenerContainer heldQueueListener;
+
+    @BeforeEach
+    void pauseHeldStore() {
+        heldQueueListener.stop();
+    }
+
+    @AfterEach
+    void resumeHeldStore() {
+        heldQueueListener.start();
+    }
+
     private static final int MAX_CONTAINER_BYTES = 4096;
     /** HubSpringTest sets samband.broker.max-delivery-attempts=3. */
     private static final int MAX_DELIVERY_ATTEMPTS = 3;
