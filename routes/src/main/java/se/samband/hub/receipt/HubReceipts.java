@@ -90,6 +90,33 @@ public final class HubReceipts {
                 derivedId(NoticeType.REJECTED, inReplyTo, code.name()));
     }
 
+    /**
+     * The payload of an escalation: what the overdue handover is, never what the notice says.
+     *
+     * @param inReplyTo          the overdue notice
+     * @param noticeType         its type, or null if the hub has not recorded it yet
+     * @param recipient          the participant that has not accepted it
+     * @param respondBy          when it should have
+     * @param state              where the handover stood when the respond-by time passed, e.g. {@code DELIVERED}
+     * @param escalationContact  the participant told as escalation contact
+     * @param function           the function there that should act (a role, never a person)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EscalationPayload(UUID inReplyTo, NoticeType noticeType, ParticipantId recipient, Instant respondBy,
+                                    String state, ParticipantId escalationContact, String function) {
+    }
+
+    /**
+     * An {@code ESCALATION} to {@code to} (the recipient's escalation contact or the original sender) about the
+     * overdue handover of {@code payload.inReplyTo()} to {@code payload.recipient()}. Its id is derived from the
+     * notice, the recipient and {@code to}, so that a check processed twice escalates once per party. Empty if
+     * {@code to} has no registered certificate.
+     */
+    public Optional<DispatchPlan.Receipt> escalation(ParticipantId to, String reasonCode, EscalationPayload payload) {
+        return seal(NoticeType.ESCALATION, to, payload.inReplyTo(), reasonCode, write(payload),
+                derivedId(NoticeType.ESCALATION, payload.inReplyTo(), payload.recipient().value() + ":" + to.value()));
+    }
+
     private Optional<DispatchPlan.Receipt> seal(NoticeType type, ParticipantId to, UUID inReplyTo, String reasonCode,
                                                 byte[] payload, UUID receiptId) {
         Optional<X509Certificate> certificate = trust.certificateOf(to);
