@@ -33,6 +33,8 @@ public class WatchRoute extends RouteBuilder {
     public void configure() {
         from(Endpoints.WATCH_CHECKS).routeId(RouteIds.WATCH_RESPOND_BY)
                 .routeConfigurationId(ErrorRoutes.STANDARD)
+                // Off only where tests read samband.hub.watch themselves (the shared test context).
+                .autoStartup("{{samband.watch.auto-startup:true}}")
                 .process(this::check);
     }
 

@@ -20,6 +20,9 @@ import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +36,7 @@ import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.handover.HandoverStore.Handover;
 import se.samband.hub.handover.HandoverStore.HandoverState;
 import se.samband.hub.system.Endpoints;
+import se.samband.hub.system.RouteIds;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
@@ -58,7 +62,21 @@ class WatchFlowTest extends HubSpringTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CamelContext camel;
+
     private final HubNotices notices = new HubNotices(PKI_DIR);
+
+    /** The shared context leaves the watch off, because other tests read samband.hub.watch themselves. */
+    @BeforeEach
+    void startWatch() throws Exception {
+        camel.getRouteController().startRoute(RouteIds.WATCH_RESPOND_BY);
+    }
+
+    @AfterEach
+    void stopWatch() throws Exception {
+        camel.getRouteController().stopRoute(RouteIds.WATCH_RESPOND_BY);
+    }
 
     @Test
     void noticeNobodyAcceptsEscalatesOnceToContactAndSenderAndALaterAcceptanceClosesIt() throws Exception {
