@@ -181,8 +181,9 @@ class WatchFlowTest extends HubSpringTest {
             waiting.forEachRemaining(all::add);
         }
         queue.getDeliveringMessages().values().forEach(all::addAll);
+        String id = notice.toString();
         return all.stream()
-                .filter(ref -> notice.toString().equals(ref.getMessage().getStringProperty(DispatchProperties.NOTICE_ID)))
+                .filter(ref -> id.equals(ref.getMessage().getStringProperty(DispatchProperties.NOTICE_ID)))
                 .toList();
     }
 
