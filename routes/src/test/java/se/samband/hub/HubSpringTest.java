@@ -19,7 +19,9 @@ import se.samband.notice.ParticipantId;
         properties = {
             // Quick redelivery so that tests can drive a message to the dead-letter queue in milliseconds.
             "samband.broker.redelivery-delay=10ms",
-            "samband.broker.max-delivery-attempts=3"
+            "samband.broker.max-delivery-attempts=3",
+            // Tests read the respond-by checks on samband.hub.watch; WatchFlowTest starts the watch route itself.
+            "samband.watch.auto-startup=false"
         })
 public abstract class HubSpringTest {
     protected static final Path DATA_DIR = TestSupport.newDataDir("hub-context");

@@ -90,9 +90,9 @@ public final class HubReceipts {
                 derivedId(NoticeType.REJECTED, inReplyTo, code.name()));
     }
 
-    /** The payload of an escalation the hub sends a notice's sender: codes and ids only. */
+    /** The payload of a held notice's escalation to its sender: codes and ids only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EscalationPayload(UUID inReplyTo, String reasonCode, ParticipantId recipient) {
+    record HoldEscalationPayload(UUID inReplyTo, String reasonCode, ParticipantId recipient) {
     }
 
     /**
@@ -103,9 +103,36 @@ public final class HubReceipts {
      */
     public Optional<DispatchPlan.Receipt> escalation(ParticipantId to, UUID inReplyTo, String reasonCode,
                                                      ParticipantId recipient) {
-        byte[] payload = write(new EscalationPayload(inReplyTo, reasonCode, recipient));
+        byte[] payload = write(new HoldEscalationPayload(inReplyTo, reasonCode, recipient));
         return seal(NoticeType.ESCALATION, to, inReplyTo, reasonCode, payload,
                 derivedId(NoticeType.ESCALATION, inReplyTo, reasonCode + ":" + recipient.value()));
+    }
+
+    /**
+     * The payload of an escalation: what the overdue handover is, never what the notice says.
+     *
+     * @param inReplyTo          the overdue notice
+     * @param noticeType         its type, or null if the hub has not recorded it yet
+     * @param recipient          the participant that has not accepted it
+     * @param respondBy          when it should have
+     * @param state              where the handover stood when the respond-by time passed, e.g. {@code DELIVERED}
+     * @param escalationContact  the participant told as escalation contact
+     * @param function           the function there that should act (a role, never a person)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EscalationPayload(UUID inReplyTo, NoticeType noticeType, ParticipantId recipient, Instant respondBy,
+                                    String state, ParticipantId escalationContact, String function) {
+    }
+
+    /**
+     * An {@code ESCALATION} to {@code to} (the recipient's escalation contact or the original sender) about the
+     * overdue handover of {@code payload.inReplyTo()} to {@code payload.recipient()}. Its id is derived from the
+     * notice, the recipient and {@code to}, so that a check processed twice escalates once per party. Empty if
+     * {@code to} has no registered certificate.
+     */
+    public Optional<DispatchPlan.Receipt> escalation(ParticipantId to, String reasonCode, EscalationPayload payload) {
+        return seal(NoticeType.ESCALATION, to, payload.inReplyTo(), reasonCode, write(payload),
+                derivedId(NoticeType.ESCALATION, payload.inReplyTo(), payload.recipient().value() + ":" + to.value()));
     }
 
     private Optional<DispatchPlan.Receipt> seal(NoticeType type, ParticipantId to, UUID inReplyTo, String reasonCode,

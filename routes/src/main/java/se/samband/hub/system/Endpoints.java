@@ -39,6 +39,14 @@ public final class Endpoints {
     public static final String HUB_HELD = "samband.hub.held";
     /** Respond-by checks, sent with scheduled delivery so that they survive restarts. */
     public static final String HUB_WATCH = "samband.hub.watch";
+    /**
+     * Camel: the respond-by checks as they fall due, consumed in a local JMS transaction as the inbox is (see
+     * {@link #INTAKE_INBOX}); one consumer is plenty for checks that come one at a time.
+     */
+    public static final String WATCH_CHECKS = "jms:queue:" + HUB_WATCH
+            + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+            + "&concurrentConsumers={{samband.watch.concurrent-consumers:1}}"
+            + "&exposeListenerSession=true&mapJmsMessage=false";
     /** Topic (multicast address): a consent changed, every hub instance drops its cached decisions. */
     public static final String HUB_CONSENT_CHANGES = "samband.hub.consent-changes";
 
