@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * {@code samband bench}: the hub under load, then the bare forwarder baseline on an equivalent broker, one table.
@@ -118,7 +120,20 @@ public final class BenchMain {
             }
         }
         table.print(hubRuns, planRuns, rawRuns, curve, LOAD_LEVELS);
+        if (options.workDir() == null && table.allAccounted()) {
+            deleteTree(work);
+        } else {
+            out.println("data and hub log kept in " + work);
+        }
         return table.allAccounted();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private HubUnderTest startHub(Path work) throws IOException {
@@ -132,7 +147,7 @@ public final class BenchMain {
         settings.addAll(options.hubSettings());
         long started = System.nanoTime();
         HubUnderTest hub = HubUnderTest.start(hubJar, Files.createDirectories(work.resolve("hub")),
-                options.hubHeap(), settings);
+                options.hubHeap(), options.hubJvmArgs(), settings);
         out.printf(Locale.ROOT, "hub started in %.1f s, log %s%n", (System.nanoTime() - started) / 1e9, hub.log());
         return hub;
     }

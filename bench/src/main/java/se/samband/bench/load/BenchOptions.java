@@ -7,12 +7,12 @@ import java.util.List;
 /** The command line of {@code samband bench}, {@code --name=value} style, with the quick and full defaults. */
 record BenchOptions(boolean quick, int notices, int warmup, int runs, int senders, int recipients, int bodyBytes,
                     int concurrency, double rate, boolean loadCurve, boolean baseline, Path hubJar, String hubHeap,
-                    List<String> hubSettings, Integer hubTlsPort, Path hubPki, Path workDir, int timeoutSeconds) {
+                    List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir, int timeoutSeconds) {
 
     static final String USAGE = """
             Usage: samband bench [--quick] [--name=value ...]
 
-              --quick               2,000 notices, 500 warm-up, 1 run (CI; under 2 minutes)
+              --quick               2,000 notices, 300 warm-up, 1 run (CI; under 2 minutes)
                                     default: 5,000 notices, 2,000 warm-up, 3 runs, and the load curve
               --notices=N           notices per measured run
               --warmup=N            notices sent before measuring (hub and baseline alike)
@@ -27,9 +27,11 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
               --hub-jar=PATH        the hub's jar (default routes/target/samband-hub.jar)
               --hub-heap=SIZE       -Xmx/-Xms of the started hub (default 1g)
               --hub-setting=--k=v   a Spring setting for the started hub (repeatable)
+              --hub-jvm-arg=ARG     a JVM option for the started hub, e.g. -XX:StartFlightRecording=... (repeatable)
               --hub-tls-port=P      use a running hub on 127.0.0.1:P instead of starting one
               --hub-pki=DIR         that hub's PKI directory (<data-dir>/pki)
-              --work-dir=DIR        where the started hub and the baseline broker keep their data (default: temp)
+              --work-dir=DIR        where the started hub and the baseline broker keep their data (default: a temporary
+                                    directory, deleted after a run that accounted for every notice)
               --timeout-seconds=N   longest wait for one run's deliveries (default 120)
             Exit status: 0 every notice delivered exactly once; 1 a notice missing, duplicated or refused; 2 usage.
             """;
@@ -49,6 +51,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         Path hubJar = Path.of("routes", "target", "samband-hub.jar");
         String heap = "1g";
         List<String> settings = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>();
         Integer tlsPort = null;
         Path pki = null;
         Path work = null;
@@ -77,6 +80,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
                 case "hub-jar" -> hubJar = Path.of(value);
                 case "hub-heap" -> heap = value;
                 case "hub-setting" -> settings.add(value);
+                case "hub-jvm-arg" -> jvmArgs.add(value);
                 case "hub-tls-port" -> tlsPort = Integer.parseInt(value);
                 case "hub-pki" -> pki = Path.of(value);
                 case "work-dir" -> work = Path.of(value);
@@ -94,9 +98,9 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
             throw new IllegalArgumentException("--recipients must be 1.." + NoticePool.RECIPIENTS.size());
         }
         return new BenchOptions(quick, notices != null ? notices : quick ? 2_000 : 5_000,
-                warmup != null ? warmup : quick ? 500 : 2_000, runs != null ? runs : quick ? 1 : 3, senders,
+                warmup != null ? warmup : quick ? 300 : 2_000, runs != null ? runs : quick ? 1 : 3, senders,
                 recipients, body, concurrency, rate, curve != null ? curve : !quick, baseline, hubJar, heap,
-                List.copyOf(settings), tlsPort, pki, work, timeout);
+                List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout);
     }
 
     boolean externalHub() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -23,6 +24,8 @@ import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ActiveMQServers;
 import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import se.samband.notice.ParticipantId;
 import se.samband.security.pki.DevPki;
@@ -44,6 +47,8 @@ final class ForwarderBaseline implements AutoCloseable {
 
     private static final String AUDIT = "samband.hub.audit";
     private static final String WATCH = "samband.hub.watch";
+    private static final String DLQ = "samband.hub.dlq";
+    private static final String EXPIRED = "samband.hub.expired";
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     private static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
     private static final long JOURNAL_BUFFER_TIMEOUT_NANOS = 250_000;
@@ -95,7 +100,12 @@ final class ForwarderBaseline implements AutoCloseable {
         tls.put("trustStorePath", pki.trustStore().toString());
         tls.put("trustStorePassword", DevPki.DEFAULT_PASSWORD);
         config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), tls, "tls"));
-        List<String> queues = new ArrayList<>(List.of(LoadDriver.INBOX, AUDIT, WATCH));
+        // As the hub's samband.# settings: dead-letter and expiry addresses (Artemis warns without), paging.
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DLQ))
+                .setExpiryAddress(SimpleString.of(EXPIRED))
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+        List<String> queues = new ArrayList<>(List.of(LoadDriver.INBOX, AUDIT, WATCH, DLQ, EXPIRED));
         NoticePool.SENDERS.forEach(p -> queues.add(LoadDriver.agencyInbox(p)));
         NoticePool.RECIPIENTS.forEach(p -> queues.add(LoadDriver.agencyInbox(p)));
         for (String queue : queues) {
@@ -119,17 +129,20 @@ final class ForwarderBaseline implements AutoCloseable {
      */
     RunResult run(LoadDriver driver, List<PooledNotice> notices, double rate, int threads, Mode mode,
                   int receiptBytes, int auditBytes) throws Exception {
-        List<Forwarder> forwarders = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://7")) {
-            for (int i = 0; i < threads; i++) {
-                forwarders.add(new Forwarder(factory.createConnection(), mode, new byte[receiptBytes],
-                        new byte[auditBytes], i));
-            }
-            forwarders.forEach(Forwarder::start);
-            return driver.run(notices, rate, mode == Mode.FULL_PLAN);
-        } finally {
-            for (Forwarder forwarder : forwarders) {
-                forwarder.stop();
+            List<Forwarder> forwarders = new ArrayList<>();
+            try {
+                for (int i = 0; i < threads; i++) {
+                    forwarders.add(new Forwarder(factory.createConnection(), mode, new byte[receiptBytes],
+                            new byte[auditBytes], i));
+                }
+                forwarders.forEach(Forwarder::start);
+                return driver.run(notices, rate, mode == Mode.FULL_PLAN);
+            } finally {
+                // Before the factory closes: a forwarder must see that it was stopped, not that its consumer died.
+                for (Forwarder forwarder : forwarders) {
+                    forwarder.stop();
+                }
             }
         }
     }

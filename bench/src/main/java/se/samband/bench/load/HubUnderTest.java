@@ -41,13 +41,15 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     /** Starts {@code java -jar hubJar hub ...} and waits until its health is UP. */
-    static HubUnderTest start(Path hubJar, Path dataDir, String heap, List<String> extraSettings)
-            throws IOException {
+    static HubUnderTest start(Path hubJar, Path dataDir, String heap, List<String> jvmArgs,
+                              List<String> extraSettings) throws IOException {
         int managementPort = freePort();
         int tlsPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "-jar",
-                hubJar.toString(), "hub", "--samband.data-dir=" + dataDir, "--server.port=" + freePort(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", hubJar.toString(), "hub", "--samband.data-dir=" + dataDir,
+                "--server.port=" + freePort(),
                 "--management.server.port=" + managementPort, "--samband.broker.port=" + freePort(),
                 "--samband.broker.tls-port=" + tlsPort,
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
