@@ -7,7 +7,8 @@ import java.util.List;
 /** The command line of {@code samband bench}, {@code --name=value} style, with the quick and full defaults. */
 record BenchOptions(boolean quick, int notices, int warmup, int runs, int senders, int recipients, int bodyBytes,
                     int concurrency, double rate, boolean loadCurve, boolean baseline, Path hubJar, String hubHeap,
-                    List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir, int timeoutSeconds) {
+                    List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
+                    int timeoutSeconds) {
 
     static final String USAGE = """
             Usage: samband bench [--quick] [--name=value ...]

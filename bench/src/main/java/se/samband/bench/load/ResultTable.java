@@ -38,7 +38,8 @@ final class ResultTable {
     void print(List<RunResult> hub, List<RunResult> plan, List<RunResult> raw, List<List<RunResult>> curve,
                double[] levels) {
         out.println();
-        out.println("| scenario | notices/s median (min-max) | p50 ms | p99 ms | p99.9 ms | hub CPU cores | hub heap MiB |");
+        out.println("| scenario | notices/s median (min-max) | p50 ms | p99 ms | p99.9 ms | hub CPU cores "
+                + "| hub heap MiB |");
         out.println("|---|---|---|---|---|---|---|");
         row("hub (verify, route, decide, dispatch)", hub);
         row("baseline: forwarder, consume 1 -> hub's plan, commit", plan);
