@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import org.springframework.jms.core.JmsTemplate;
 import se.samband.hub.AgencyTls;
 import se.samband.hub.HubSpringTest;
 import se.samband.hub.system.Endpoints;
+import se.samband.hub.system.RouteIds;
 import se.samband.hub.trust.PkiFederationTrust;
 import se.samband.notice.ParticipantId;
 import se.samband.security.pki.DevPki;
@@ -33,6 +35,8 @@ import se.samband.security.pki.DevPki;
  * federation, or with a revoked one, gets nowhere.
  */
 class AgencyBrokerAccessTest extends HubSpringTest {
+    @Autowired
+    private CamelContext camel;
     private static final ParticipantId POLICE = ParticipantId.of("polisen.halland");
     private static final ParticipantId SOCIAL_SERVICES = ParticipantId.of("socialtjanst.laholm");
     private static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
@@ -44,29 +48,31 @@ class AgencyBrokerAccessTest extends HubSpringTest {
 
     @Test
     void coreClientSendsToTheHubInboxAsItselfAndReadsItsOwnInbox() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        try (ActiveMQConnectionFactory agency = coreFactory(POLICE);
-             Connection connection = agency.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            TextMessage notice = session.createTextMessage("sealed notice " + marker);
-            notice.setStringProperty("testMarker", marker);
-            // A sender cannot make itself someone else: the broker overwrites whatever the client claims.
-            notice.setStringProperty(VALIDATED_USER, SOCIAL_SERVICES.value());
-            notice.setStringProperty("JMSXUserID", SOCIAL_SERVICES.value());
-            session.createProducer(session.createQueue(Endpoints.HUB_INBOX)).send(notice);
+        withIntakePaused(() -> {
+            String marker = UUID.randomUUID().toString();
+            try (ActiveMQConnectionFactory agency = coreFactory(POLICE);
+                 Connection connection = agency.createConnection()) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                TextMessage notice = session.createTextMessage("sealed notice " + marker);
+                notice.setStringProperty("testMarker", marker);
+                // A sender cannot make itself someone else: the broker overwrites whatever the client claims.
+                notice.setStringProperty(VALIDATED_USER, SOCIAL_SERVICES.value());
+                notice.setStringProperty("JMSXUserID", SOCIAL_SERVICES.value());
+                session.createProducer(session.createQueue(Endpoints.HUB_INBOX)).send(notice);
 
-            Message received = hubReceive(Endpoints.HUB_INBOX, marker);
-            assertThat(received).isNotNull();
-            assertThat(received.getStringProperty(VALIDATED_USER)).isEqualTo(POLICE.value());
-            // JMS lists it as JMSXUserID: camel-jms maps it to a header only with includeAllJMSXProperties=true.
-            assertThat(received.getStringProperty("JMSXUserID")).isEqualTo(POLICE.value());
+                Message received = hubReceive(Endpoints.HUB_INBOX, marker);
+                assertThat(received).isNotNull();
+                assertThat(received.getStringProperty(VALIDATED_USER)).isEqualTo(POLICE.value());
+                // JMS lists it as JMSXUserID: camel-jms maps it to a header only with includeAllJMSXProperties=true.
+                assertThat(received.getStringProperty("JMSXUserID")).isEqualTo(POLICE.value());
 
-            hubSend(Endpoints.agencyInbox(POLICE), marker);
-            connection.start();
-            MessageConsumer own = session.createConsumer(session.createQueue(Endpoints.agencyInbox(POLICE)),
-                    "testMarker = '" + marker + "'");
-            assertThat(((TextMessage) own.receive(10_000)).getText()).isEqualTo("for the agency " + marker);
-        }
+                hubSend(Endpoints.agencyInbox(POLICE), marker);
+                connection.start();
+                MessageConsumer own = session.createConsumer(session.createQueue(Endpoints.agencyInbox(POLICE)),
+                        "testMarker = '" + marker + "'");
+                assertThat(((TextMessage) own.receive(10_000)).getText()).isEqualTo("for the agency " + marker);
+            }
+        });
     }
 
     @Test
@@ -94,28 +100,30 @@ class AgencyBrokerAccessTest extends HubSpringTest {
 
     @Test
     void amqpClientSendsToTheHubInboxAsItselfAndReadsItsOwnInbox() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        JmsConnectionFactory agency = new JmsConnectionFactory(AgencyTls.amqpUrl(BROKER_TLS_PORT,
-                AgencyTls.keyStore(PKI_DIR, SOCIAL_SERVICES), AgencyTls.trustStore(PKI_DIR)));
-        try (Connection connection = agency.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            TextMessage notice = session.createTextMessage("sealed notice " + marker);
-            notice.setStringProperty("testMarker", marker);
-            session.createProducer(session.createQueue(Endpoints.HUB_INBOX)).send(notice);
+        withIntakePaused(() -> {
+            String marker = UUID.randomUUID().toString();
+            JmsConnectionFactory agency = new JmsConnectionFactory(AgencyTls.amqpUrl(BROKER_TLS_PORT,
+                    AgencyTls.keyStore(PKI_DIR, SOCIAL_SERVICES), AgencyTls.trustStore(PKI_DIR)));
+            try (Connection connection = agency.createConnection()) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                TextMessage notice = session.createTextMessage("sealed notice " + marker);
+                notice.setStringProperty("testMarker", marker);
+                session.createProducer(session.createQueue(Endpoints.HUB_INBOX)).send(notice);
 
-            Message received = hubReceive(Endpoints.HUB_INBOX, marker);
-            assertThat(received).isNotNull();
-            assertThat(received.getStringProperty(VALIDATED_USER)).isEqualTo(SOCIAL_SERVICES.value());
+                Message received = hubReceive(Endpoints.HUB_INBOX, marker);
+                assertThat(received).isNotNull();
+                assertThat(received.getStringProperty(VALIDATED_USER)).isEqualTo(SOCIAL_SERVICES.value());
 
-            hubSend(Endpoints.agencyInbox(SOCIAL_SERVICES), marker);
-            connection.start();
-            MessageConsumer own = session.createConsumer(session.createQueue(Endpoints.agencyInbox(SOCIAL_SERVICES)),
-                    "testMarker = '" + marker + "'");
-            assertThat(((TextMessage) own.receive(10_000)).getText()).isEqualTo("for the agency " + marker);
+                hubSend(Endpoints.agencyInbox(SOCIAL_SERVICES), marker);
+                connection.start();
+                MessageConsumer own = session.createConsumer(session.createQueue(Endpoints.agencyInbox(SOCIAL_SERVICES)),
+                        "testMarker = '" + marker + "'");
+                assertThat(((TextMessage) own.receive(10_000)).getText()).isEqualTo("for the agency " + marker);
 
-            assertThatThrownBy(() -> session.createConsumer(session.createQueue(Endpoints.agencyInbox(POLICE))))
-                    .isInstanceOf(JMSSecurityException.class);
-        }
+                assertThatThrownBy(() -> session.createConsumer(session.createQueue(Endpoints.agencyInbox(POLICE))))
+                        .isInstanceOf(JMSSecurityException.class);
+            }
+        });
     }
 
     @Test
@@ -158,10 +166,28 @@ class AgencyBrokerAccessTest extends HubSpringTest {
                 AgencyTls.keyStore(PKI_DIR, participant), AgencyTls.trustStore(PKI_DIR)));
     }
 
-    private Message hubReceive(String queue, String marker) {
+    /**
+     * Takes the test's message off a hub queue. The intake route consumes the inbox too, so it is paused
+     * meanwhile: this test looks at the message the broker stamped, before the pipeline refuses it.
+     */
+    private Message hubReceive(String queue, String marker) throws Exception {
         JmsTemplate jms = new JmsTemplate(hubConnectionFactory);
         jms.setReceiveTimeout(10_000);
         return jms.receiveSelected(queue, "testMarker = '" + marker + "'");
+    }
+
+    private void withIntakePaused(ThrowingRunnable test) throws Exception {
+        camel.getRouteController().suspendRoute(RouteIds.INTAKE_INBOX);
+        try {
+            test.run();
+        } finally {
+            camel.getRouteController().resumeRoute(RouteIds.INTAKE_INBOX);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private void hubSend(String queue, String marker) {
