@@ -1,0 +1,162 @@
+package se.samband.bench.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code samband bench}: the hub under load, then the bare forwarder baseline on an equivalent broker, one table.
+ * Prints to standard output on purpose: the table is the command's result.
+ */
+public final class BenchMain {
+    /** Body of a hub audit event as the DispatchWriter sends it (AuditEventCodec JSON; order of magnitude). */
+    static final int AUDIT_EVENT_BYTES = 700;
+    private static final double[] LOAD_LEVELS = {0.25, 0.50, 0.75, 0.90};
+
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final ResultTable table;
+
+    BenchMain(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.table = new ResultTable(out);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("samband bench: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        boolean accounted = new BenchMain(options, System.out).run();
+        System.exit(accounted ? 0 : 1);
+    }
+
+    /** Runs every scenario and prints the table; true when every notice sent was delivered exactly once. */
+    boolean run() throws Exception {
+        Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
+                : Files.createTempDirectory("samband-bench-");
+        out.printf(Locale.ROOT, "samband bench%s: %d notices x %d run(s) after %d warm-up, %d senders, "
+                        + "%d recipient(s), body %d bytes, concurrency %d, %d cpus, work dir %s%n",
+                options.quick() ? " --quick" : "", options.notices(), options.runs(), options.warmup(),
+                options.senders(), options.recipients(), options.bodyBytes(), options.concurrency(),
+                Runtime.getRuntime().availableProcessors(), work);
+        List<List<PooledNotice>> slices = new ArrayList<>();
+        List<RunResult> hubRuns = new ArrayList<>();
+        List<List<RunResult>> curve = new ArrayList<>();
+        Path pkiDir;
+        int receiptBytes;
+        HubUnderTest hub = options.externalHub() ? null : startHub(work);
+        try {
+            BrokerEndpoint endpoint = hub != null ? hub.endpoint()
+                    : new BrokerEndpoint(options.hubTlsPort(), options.hubPki());
+            pkiDir = endpoint.pkiDir();
+            NoticePool pool = new NoticePool(pkiDir);
+            LoadDriver driver = new LoadDriver(endpoint, Duration.ofSeconds(options.timeoutSeconds()));
+            List<PooledNotice> warmup = seal(pool, options.warmup());
+            table.check("hub warm-up", driver.run(warmup, options.rate(), true));
+            for (int run = 0; run < options.runs(); run++) {
+                List<PooledNotice> slice = seal(pool, options.notices());
+                slices.add(slice);
+                Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
+                RunResult result = driver.run(slice, options.rate(), true);
+                if (hub != null) {
+                    double cores = (hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos();
+                    result = result.withHub(cores, hub.heapUsedMiB());
+                }
+                hubRuns.add(table.check("hub run " + (run + 1), result));
+            }
+            receiptBytes = hubRuns.get(0).meanReceiptBytes();
+            if (options.loadCurve()) {
+                double max = ResultTable.median(hubRuns.stream().mapToDouble(RunResult::throughput).toArray());
+                for (double level : LOAD_LEVELS) {
+                    List<RunResult> atLevel = new ArrayList<>();
+                    for (int run = 0; run < options.runs(); run++) {
+                        atLevel.add(table.check(String.format(Locale.ROOT, "hub at %.0f %%", level * 100),
+                                driver.run(seal(pool, options.notices()), level * max, true)));
+                    }
+                    curve.add(atLevel);
+                }
+            }
+        } finally {
+            if (hub != null) {
+                hub.close();
+            }
+        }
+        List<RunResult> planRuns = new ArrayList<>();
+        List<RunResult> rawRuns = new ArrayList<>();
+        if (options.baseline()) {
+            try (ForwarderBaseline baseline = ForwarderBaseline.start(work.resolve("baseline"),
+                    HubUnderTest.freePort(), pkiDir)) {
+                LoadDriver driver = new LoadDriver(baseline.endpoint(), Duration.ofSeconds(options.timeoutSeconds()));
+                List<PooledNotice> warmup = seal(new NoticePool(pkiDir), options.warmup());
+                table.check("baseline warm-up", baseline.run(driver, warmup, options.rate(), options.concurrency(),
+                        ForwarderBaseline.Mode.FULL_PLAN, receiptBytes, AUDIT_EVENT_BYTES));
+                // The baseline broker is fresh, so the hub's notices (and their duplicate ids) can pass once more.
+                for (int run = 0; run < options.runs(); run++) {
+                    planRuns.add(table.check("forwarder run " + (run + 1), baseline.run(driver, slices.get(run),
+                            options.rate(), options.concurrency(), ForwarderBaseline.Mode.FULL_PLAN, receiptBytes,
+                            AUDIT_EVENT_BYTES)));
+                    rawRuns.add(table.check("raw forwarder run " + (run + 1), baseline.run(driver, slices.get(run),
+                            options.rate(), options.concurrency(), ForwarderBaseline.Mode.COPY_ONLY, receiptBytes,
+                            AUDIT_EVENT_BYTES)));
+                }
+            }
+        }
+        table.print(hubRuns, planRuns, rawRuns, curve, LOAD_LEVELS);
+        if (options.workDir() == null && table.allAccounted()) {
+            deleteTree(work);
+        } else {
+            out.println("data and hub log kept in " + work);
+        }
+        return table.allAccounted();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private HubUnderTest startHub(Path work) throws IOException {
+        Path hubJar = options.hubJar().toAbsolutePath();
+        if (!Files.isRegularFile(hubJar)) {
+            throw new IOException("no hub jar at " + hubJar + " (build it: mvn -pl routes -am package)");
+        }
+        List<String> settings = new ArrayList<>(List.of(
+                "--samband.intake.concurrent-consumers=" + options.concurrency(),
+                "--samband.intake.max-concurrent-consumers=" + options.concurrency()));
+        settings.addAll(options.hubSettings());
+        long started = System.nanoTime();
+        HubUnderTest hub = HubUnderTest.start(hubJar, Files.createDirectories(work.resolve("hub")),
+                options.hubHeap(), options.hubJvmArgs(), settings);
+        out.printf(Locale.ROOT, "hub started in %.1f s, log %s%n", (System.nanoTime() - started) / 1e9, hub.log());
+        return hub;
+    }
+
+    private List<PooledNotice> seal(NoticePool pool, int count) {
+        long started = System.nanoTime();
+        List<PooledNotice> notices = pool.seal(count, options.senders(), options.recipients(), options.bodyBytes());
+        out.printf(Locale.ROOT, "sealed %d notices in %.1f s (not measured)%n", count,
+                (System.nanoTime() - started) / 1e9);
+        return notices;
+    }
+}

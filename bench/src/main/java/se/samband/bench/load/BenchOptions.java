@@ -1,0 +1,110 @@
+package se.samband.bench.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of {@code samband bench}, {@code --name=value} style, with the quick and full defaults. */
+record BenchOptions(boolean quick, int notices, int warmup, int runs, int senders, int recipients, int bodyBytes,
+                    int concurrency, double rate, boolean loadCurve, boolean baseline, Path hubJar, String hubHeap,
+                    List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
+                    int timeoutSeconds) {
+
+    static final String USAGE = """
+            Usage: samband bench [--quick] [--name=value ...]
+
+              --quick               2,000 notices, 300 warm-up, 1 run (CI; under 2 minutes)
+                                    default: 5,000 notices, 2,000 warm-up, 3 runs, and the load curve
+              --notices=N           notices per measured run
+              --warmup=N            notices sent before measuring (hub and baseline alike)
+              --runs=N              measured runs per scenario (the table shows the median and min-max)
+              --senders=N           sending agencies, one producer thread each (1-6, default 4)
+              --recipients=N        recipients per notice (1-9, default 1)
+              --body-bytes=N        payload size before sealing (default 1024)
+              --concurrency=N       hub intake consumers and baseline forwarder threads (default 4)
+              --rate=N              offered load in notices/s (default 0: as fast as accepted)
+              --load-curve=BOOL     also measure latency at 25/50/75/90 % of the measured maximum
+              --baseline=BOOL       run the forwarder baseline (default true)
+              --hub-jar=PATH        the hub's jar (default routes/target/samband-hub.jar)
+              --hub-heap=SIZE       -Xmx/-Xms of the started hub (default 1g)
+              --hub-setting=--k=v   a Spring setting for the started hub (repeatable)
+              --hub-jvm-arg=ARG     a JVM option for the started hub, e.g. -XX:StartFlightRecording=... (repeatable)
+              --hub-tls-port=P      use a running hub on 127.0.0.1:P instead of starting one
+              --hub-pki=DIR         that hub's PKI directory (<data-dir>/pki)
+              --work-dir=DIR        where the started hub and the baseline broker keep their data (default: a temporary
+                                    directory, deleted after a run that accounted for every notice)
+              --timeout-seconds=N   longest wait for one run's deliveries (default 120)
+            Exit status: 0 every notice delivered exactly once; 1 a notice missing, duplicated or refused; 2 usage.
+            """;
+
+    static BenchOptions parse(String... args) {
+        boolean quick = List.of(args).contains("--quick");
+        Integer notices = null;
+        Integer warmup = null;
+        Integer runs = null;
+        Boolean curve = null;
+        int senders = 4;
+        int recipients = 1;
+        int body = 1024;
+        int concurrency = 4;
+        double rate = 0;
+        boolean baseline = true;
+        Path hubJar = Path.of("routes", "target", "samband-hub.jar");
+        String heap = "1g";
+        List<String> settings = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>();
+        Integer tlsPort = null;
+        Path pki = null;
+        Path work = null;
+        int timeout = 120;
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+            String name = arg.substring(2, eq);
+            String value = arg.substring(eq + 1);
+            switch (name) {
+                case "notices" -> notices = Integer.parseInt(value);
+                case "warmup" -> warmup = Integer.parseInt(value);
+                case "runs" -> runs = Integer.parseInt(value);
+                case "senders" -> senders = Integer.parseInt(value);
+                case "recipients" -> recipients = Integer.parseInt(value);
+                case "body-bytes" -> body = Integer.parseInt(value);
+                case "concurrency" -> concurrency = Integer.parseInt(value);
+                case "rate" -> rate = Double.parseDouble(value);
+                case "load-curve" -> curve = Boolean.parseBoolean(value);
+                case "baseline" -> baseline = Boolean.parseBoolean(value);
+                case "hub-jar" -> hubJar = Path.of(value);
+                case "hub-heap" -> heap = value;
+                case "hub-setting" -> settings.add(value);
+                case "hub-jvm-arg" -> jvmArgs.add(value);
+                case "hub-tls-port" -> tlsPort = Integer.parseInt(value);
+                case "hub-pki" -> pki = Path.of(value);
+                case "work-dir" -> work = Path.of(value);
+                case "timeout-seconds" -> timeout = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option --" + name);
+            }
+        }
+        if ((tlsPort == null) != (pki == null)) {
+            throw new IllegalArgumentException("--hub-tls-port and --hub-pki go together");
+        }
+        if (senders < 1 || senders > NoticePool.SENDERS.size()) {
+            throw new IllegalArgumentException("--senders must be 1.." + NoticePool.SENDERS.size());
+        }
+        if (recipients < 1 || recipients > NoticePool.RECIPIENTS.size()) {
+            throw new IllegalArgumentException("--recipients must be 1.." + NoticePool.RECIPIENTS.size());
+        }
+        return new BenchOptions(quick, notices != null ? notices : quick ? 2_000 : 5_000,
+                warmup != null ? warmup : quick ? 300 : 2_000, runs != null ? runs : quick ? 1 : 3, senders,
+                recipients, body, concurrency, rate, curve != null ? curve : !quick, baseline, hubJar, heap,
+                List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout);
+    }
+
+    boolean externalHub() {
+        return hubTlsPort != null;
+    }
+}

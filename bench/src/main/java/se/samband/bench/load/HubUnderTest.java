@@ -1,0 +1,135 @@
+package se.samband.bench.load;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged hub started by the benchmark as its own JVM on a temporary data directory and free ports, the way
+ * {@code samband hub} runs it; its metrics endpoint is exposed on the loopback management port for the run, so the
+ * benchmark can read the heap. Stopped with SIGTERM at the end.
+ */
+final class HubUnderTest implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
+
+    private final Path dataDir;
+    private final int managementPort;
+    private final int tlsPort;
+    private final Process process;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private HubUnderTest(Path dataDir, int managementPort, int tlsPort, Process process, Path log) {
+        this.dataDir = dataDir;
+        this.managementPort = managementPort;
+        this.tlsPort = tlsPort;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code java -jar hubJar hub ...} and waits until its health is UP. */
+    static HubUnderTest start(Path hubJar, Path dataDir, String heap, List<String> jvmArgs,
+                              List<String> extraSettings) throws IOException {
+        int managementPort = freePort();
+        int tlsPort = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", hubJar.toString(), "hub", "--samband.data-dir=" + dataDir,
+                "--server.port=" + freePort(),
+                "--management.server.port=" + managementPort, "--samband.broker.port=" + freePort(),
+                "--samband.broker.tls-port=" + tlsPort,
+                "--management.endpoints.web.exposure.include=health,info,metrics"));
+        command.addAll(extraSettings);
+        Path log = dataDir.resolve("hub.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HubUnderTest hub = new HubUnderTest(dataDir, managementPort, tlsPort, process, log);
+        hub.awaitHealthy();
+        return hub;
+    }
+
+    BrokerEndpoint endpoint() {
+        return new BrokerEndpoint(tlsPort, dataDir.resolve("pki"));
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** CPU time the hub's JVM has used so far (all threads), from the operating system. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Heap in use now (MiB), from the hub's Micrometer metrics; NaN if they cannot be read. */
+    double heapUsedMiB() {
+        try {
+            String body = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            Matcher value = VALUE.matcher(body);
+            return value.find() ? Double.parseDouble(value.group(1)) / (1024 * 1024) : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
+    private void awaitHealthy() throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the hub exited with " + process.exitValue() + "; log in " + log);
+            }
+            try {
+                Matcher status = STATUS.matcher(get("/actuator/health"));
+                if (status.find() && "UP".equals(status.group(1))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the hub", e);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        throw new IOException("the hub was not UP within " + START_TIMEOUT + "; log in " + log);
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(5)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** SIGTERM and wait; SIGKILL if the hub does not stop within a minute. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

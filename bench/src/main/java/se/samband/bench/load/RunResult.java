@@ -1,0 +1,30 @@
+package se.samband.bench.load;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One measured run: how many notices were sent, how many recipient copies and receipts came back (and how many
+ * copies twice), the wall time from the first submit to the last copy, and the end-to-end latency in microseconds.
+ */
+record RunResult(int notices, int expectedCopies, int copies, int duplicateCopies, int receipts, int unexpected,
+                 long elapsedNanos, Histogram latencyMicros, int meanReceiptBytes, double hubCpuCores,
+                 double hubHeapMiB) {
+
+    double throughput() {
+        return notices * 1e9 / Math.max(1, elapsedNanos);
+    }
+
+    double latencyMillis(double percentile) {
+        return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** Every notice reached every one of its recipients exactly once, and nothing unexpected arrived. */
+    boolean accounted() {
+        return copies == expectedCopies && duplicateCopies == 0 && unexpected == 0;
+    }
+
+    RunResult withHub(double cpuCores, double heapMiB) {
+        return new RunResult(notices, expectedCopies, copies, duplicateCopies, receipts, unexpected, elapsedNanos,
+                latencyMicros, meanReceiptBytes, cpuCores, heapMiB);
+    }
+}

@@ -1,0 +1,39 @@
+package se.samband.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void quickRunIsOneShortRunWithoutTheLoadCurve() {
+        BenchOptions quick = BenchOptions.parse("--quick");
+        BenchOptions full = BenchOptions.parse();
+
+        assertThat(quick.runs()).isEqualTo(1);
+        assertThat(quick.loadCurve()).isFalse();
+        assertThat(full.runs()).isGreaterThanOrEqualTo(3);
+        assertThat(full.loadCurve()).isTrue();
+        assertThat(full.notices()).isGreaterThan(quick.notices());
+    }
+
+    @Test
+    void laterOptionWinsSoTheLauncherDefaultCanBeOverridden() {
+        BenchOptions options = BenchOptions.parse("--hub-jar=a.jar", "--quick", "--hub-jar=b.jar", "--notices=10");
+
+        assertThat(options.hubJar()).hasToString("b.jar");
+        assertThat(options.notices()).isEqualTo(10);
+    }
+
+    @Test
+    void refusesUnknownOptionsAndARunningHubWithoutItsPki() {
+        assertThatThrownBy(() -> BenchOptions.parse("--quick", "--fast=yes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--fast");
+        assertThatThrownBy(() -> BenchOptions.parse("--hub-tls-port=61617"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--hub-pki");
+        assertThatThrownBy(() -> BenchOptions.parse("--senders=7"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

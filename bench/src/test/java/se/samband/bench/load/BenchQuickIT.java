@@ -1,0 +1,56 @@
+package se.samband.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code samband bench --quick} against the packaged hub (built by the reactor before this module), with fewer
+ * notices to keep the build short. Not a timed test: it checks that the run ends, prints the table and the ratio,
+ * and accounts for every notice it sent: each one reached its recipient exactly once, in the hub and in both
+ * baseline scenarios.
+ */
+class BenchQuickIT {
+    private static final Path HUB_JAR = Path.of("..", "routes", "target", "samband-hub.jar");
+    private static final int NOTICES = 600;
+    private static final int WARMUP = 100;
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void quickRunAccountsForEveryNoticeAndPrintsTheTableWithTheRatio() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BenchOptions options = BenchOptions.parse("--quick", "--notices=" + NOTICES, "--warmup=" + WARMUP,
+                "--hub-jar=" + HUB_JAR, "--hub-heap=512m", "--work-dir=" + work);
+        boolean accounted;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            accounted = new BenchMain(options, out).run();
+        }
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(accounted).as(output).isTrue();
+        assertThat(output).contains("| hub (verify, route, decide, dispatch) |",
+                "| baseline: forwarder, consume 1 -> hub's plan, commit |",
+                "| reference: raw forwarder, consume 1 -> 1, commit |");
+        assertThat(output).containsPattern(Pattern.compile("(?m)^ratio: \\d+\\.\\d\\d$"));
+        // Warm-up and one measured run per scenario: hub, forwarder with the hub's plan, raw forwarder.
+        int sent = 2 * WARMUP + 3 * NOTICES;
+        Matcher accounting = Pattern.compile("accounting: (\\d+) notices sent, (\\d+) recipient copies received, "
+                + "every notice delivered exactly once").matcher(output);
+        assertThat(accounting.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(accounting.group(1))).isEqualTo(sent);
+        assertThat(Integer.parseInt(accounting.group(2))).isEqualTo(sent);
+        assertThat(output).doesNotContain("NOT ACCOUNTED");
+    }
+}
