@@ -2,19 +2,16 @@ package se.samband.hub.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static se.samband.hub.consent.ConsentFixtures.consent;
 import static se.samband.hub.consent.ConsentFixtures.flag;
 import static se.samband.hub.consent.ConsentFixtures.newSubject;
 import static se.samband.hub.consent.ConsentFixtures.withdrawn;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import se.samband.hub.PostgresTestSchema;
 import se.samband.security.consent.ConsentRecord;
 import se.samband.security.consent.RiskFlag;
 
@@ -31,34 +28,19 @@ import se.samband.security.consent.RiskFlag;
  * {@code postgres}), in a fresh schema that is dropped afterwards.
  */
 class ConsentStorePostgresIT {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String USER = "postgres";
-    private static final String SCHEMA = "samband_consent_it_"
-            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-    private static DriverManagerDataSource dataSource;
+    private static PostgresTestSchema schema;
+    private static DataSource dataSource;
 
     @BeforeAll
     static void migrateAFreshSchema() {
-        try (Connection connection = DriverManager.getConnection(SERVER + "?connectTimeout=5", USER, "")) {
-            connection.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            fail("PostgreSQL at 127.0.0.1:5432 is not reachable: start it with "
-                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ("
-                    + e.getMessage() + ")");
-        }
-        dataSource = new DriverManagerDataSource(SERVER + "?currentSchema=" + SCHEMA, USER, "");
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration").load()
-                .migrate();
+        schema = PostgresTestSchema.create("samband_consent_it");
+        dataSource = schema.migrated();
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        if (dataSource == null) {
-            return;
-        }
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "")) {
-            connection.createStatement().execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        if (schema != null) {
+            schema.close();
         }
     }
 

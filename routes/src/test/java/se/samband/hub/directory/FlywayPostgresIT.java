@@ -1,22 +1,19 @@
 package se.samband.hub.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import se.samband.hub.PostgresTestSchema;
 import se.samband.hub.TestSupport;
 
 /**
@@ -24,31 +21,19 @@ import se.samband.hub.TestSupport;
  * {@code postgres}, trust authentication), in a schema of its own that is dropped afterwards.
  */
 class FlywayPostgresIT {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String USER = "postgres";
-    private static final String SCHEMA = "samband_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-    private static DriverManagerDataSource dataSource;
+    private static PostgresTestSchema schema;
+    private static DataSource dataSource;
 
     @BeforeAll
     static void createSchema() {
-        try (Connection connection = DriverManager.getConnection(SERVER + "?connectTimeout=5", USER, "")) {
-            connection.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            fail("PostgreSQL at 127.0.0.1:5432 is not reachable: start it with "
-                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ("
-                    + e.getMessage() + ")");
-        }
-        dataSource = new DriverManagerDataSource(SERVER + "?currentSchema=" + SCHEMA, USER, "");
+        schema = PostgresTestSchema.create("samband_it");
+        dataSource = schema.dataSource();
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        if (dataSource == null) {
-            return;
-        }
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "")) {
-            connection.createStatement().execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -56,7 +41,7 @@ class FlywayPostgresIT {
     void theHubsMigrationsRunOnPostgresqlAndItsSqlWorksThere() {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
-                .schemas(SCHEMA)
+                .schemas(schema.name())
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
@@ -65,7 +50,7 @@ class FlywayPostgresIT {
         assertThat(result.migrations).extracting(m -> m.version).startsWith("1");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = ?", String.class, SCHEMA);
+                + " WHERE table_schema = ?", String.class, schema.name());
         assertThat(tables).contains("federation_load", "flyway_schema_history");
 
         // The recorder's statements, unchanged, against PostgreSQL.
