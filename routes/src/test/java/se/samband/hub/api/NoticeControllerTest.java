@@ -19,16 +19,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import se.samband.hub.BrokerProbe;
-import se.samband.hub.HubSpringTest;
+import se.samband.hub.HeldStorePausedTest;
 import se.samband.hub.TestPlans;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
@@ -48,22 +45,7 @@ import se.samband.notice.error.ErrorCode;
  * The notice API on the hub's real broker with a scripted pipeline and handover store, the caller set as the
  * transport's certificate filter sets it. Over HTTPS with client certificates and the real pipeline: DeliveryFlowIT.
  */
-class NoticeControllerTest extends HubSpringTest {
-    /** The hub's held store consumes samband.hub.held; paused so that this test finds the held copies there. */
-    @Autowired
-    @Qualifier("heldQueueListener")
-    DefaultMessageListenerContainer heldQueueListener;
-
-    @BeforeEach
-    void pauseHeldStore() {
-        heldQueueListener.stop();
-    }
-
-    @AfterEach
-    void resumeHeldStore() {
-        heldQueueListener.start();
-    }
-
+class NoticeControllerTest extends HeldStorePausedTest {
     private static final int LIMIT = 4096;
 
     @Autowired

@@ -18,17 +18,14 @@ import java.util.UUID;
 import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import se.samband.hub.AuditProbe;
 import se.samband.hub.BrokerProbe;
-import se.samband.hub.HubSpringTest;
+import se.samband.hub.HeldStorePausedTest;
 import se.samband.hub.TestPlans;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.system.Endpoints;
@@ -36,22 +33,7 @@ import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 import se.samband.security.audit.AuditEvent;
 
-class DispatchWriterTest extends HubSpringTest {
-    /** The hub's held store consumes samband.hub.held; paused so that this test finds the held copies there. */
-    @Autowired
-    @Qualifier("heldQueueListener")
-    DefaultMessageListenerContainer heldQueueListener;
-
-    @BeforeEach
-    void pauseHeldStore() {
-        heldQueueListener.stop();
-    }
-
-    @AfterEach
-    void resumeHeldStore() {
-        heldQueueListener.start();
-    }
-
+class DispatchWriterTest extends HeldStorePausedTest {
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     @Autowired

@@ -30,13 +30,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import se.samband.hub.AuditProbe;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.TestSenderStamp;
 import se.samband.security.audit.AuditEvent;
+import se.samband.hub.HeldStorePausedTest;
 import se.samband.hub.HubSpringTest;
 import se.samband.hub.TestPlans;
 import se.samband.hub.dispatch.DispatchPlan;
@@ -55,22 +54,7 @@ import se.samband.security.audit.AuditEventType;
  * scripted pipeline: what reaches which queue, in which transaction, and what is redelivered. The real
  * pipeline's refusals are covered per kind in {@code IntakeRefusalKindsTest}.
  */
-class IntakeRouteTest extends HubSpringTest {
-    /** The hub's held store consumes samband.hub.held; paused so that this test finds the held copies there. */
-    @Autowired
-    @Qualifier("heldQueueListener")
-    DefaultMessageListenerContainer heldQueueListener;
-
-    @BeforeEach
-    void pauseHeldStore() {
-        heldQueueListener.stop();
-    }
-
-    @AfterEach
-    void resumeHeldStore() {
-        heldQueueListener.start();
-    }
-
+class IntakeRouteTest extends HeldStorePausedTest {
     private static final int MAX_CONTAINER_BYTES = 4096;
     /** HubSpringTest sets samband.broker.max-delivery-attempts=3. */
     private static final int MAX_DELIVERY_ATTEMPTS = 3;
