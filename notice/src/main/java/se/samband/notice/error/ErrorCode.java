@@ -82,7 +82,12 @@ public enum ErrorCode {
     NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state."),
     CONSENT_INVALID(422, "The consent cannot be registered; the problems list says what to correct."),
     CONSENT_NOT_YOURS(403, "Only the participant that recorded a consent may register, change or withdraw it."),
-    CONSENT_NOT_FOUND(404, "The registry has no consent with this id.");
+    CONSENT_NOT_FOUND(404, "The registry has no consent with this id."),
+    RISK_FLAG_INVALID(422, "The risk flag cannot be set; the problems list says what to correct."),
+    RISK_FLAG_NOT_PERMITTED(403, "Only the police and social services may set or clear risk flags."),
+    RISK_FLAG_NOT_FOUND(404, "The hub has no risk flag with this id."),
+    MANUAL_ROUTING_NOT_FOUND(404, "The manual routing queue holds no open notice with this id."),
+    MANUAL_ROUTING_INVALID(422, "The manual routing request is incomplete or names an unknown action.");
 
     private final int httpStatus;
     private final String message;
