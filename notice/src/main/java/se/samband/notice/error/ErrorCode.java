@@ -87,7 +87,11 @@ public enum ErrorCode {
     RISK_FLAG_NOT_PERMITTED(403, "Only the police and social services may set or clear risk flags."),
     RISK_FLAG_NOT_FOUND(404, "The hub has no risk flag with this id."),
     MANUAL_ROUTING_NOT_FOUND(404, "The manual routing queue holds no open notice with this id."),
-    MANUAL_ROUTING_INVALID(422, "The manual routing request is incomplete or names an unknown action.");
+    MANUAL_ROUTING_INVALID(422, "The manual routing request is incomplete or names an unknown action."),
+
+    // People port (routes module): operators and security officers
+    LOGIN_REQUIRED(401, "The request needs a valid login of a person on the people port."),
+    ROLE_NOT_PERMITTED(403, "The person's role does not permit this request.");
 
     private final int httpStatus;
     private final String message;
