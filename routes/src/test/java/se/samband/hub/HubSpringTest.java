@@ -1,6 +1,7 @@
 package se.samband.hub;
 
 import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,6 +16,8 @@ import se.samband.notice.ParticipantId;
  * ports (plain and TLS) and random HTTPS and management ports ({@code @LocalServerPort}, {@code @LocalManagementPort}).
  * Participant {@link #REVOCATION_VICTIM} is revoked for a moment by a test: other tests must not use it.
  */
+// Spring Boot tests switch metrics export off unless asked: the hub's /actuator/prometheus is part of what is tested.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = HubApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             // Quick redelivery so that tests can drive a message to the dead-letter queue in milliseconds.
