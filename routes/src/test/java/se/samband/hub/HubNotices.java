@@ -36,6 +36,7 @@ public final class HubNotices {
     public static final ParticipantId POLICE_JONKOPING = ParticipantId.of("polisen.jonkoping");
     public static final ParticipantId SOC_BOLLNAS = ParticipantId.of("socialtjanst.bollnas");
     public static final ParticipantId SOC_JONKOPING = ParticipantId.of("socialtjanst.jonkoping");
+    public static final ParticipantId FRIVARD = ParticipantId.of("kriminalvarden.frivard-gavle");
 
     private final DevPki.Layout pki;
     private final Map<ParticipantId, NoticeSealer> sealers = new ConcurrentHashMap<>();
@@ -64,6 +65,25 @@ public final class HubNotices {
                 .dataCategories(Set.of(DataCategory.CHILD_WELFARE, DataCategory.HOUSEHOLD))
                 .created(now)
                 .expires(now.plus(1, ChronoUnit.DAYS));
+    }
+
+    /**
+     * A release notice from the Prison and Probation Service citing consent {@code consentId}, created now: held
+     * (AWAITING_CONSENT) until that consent is registered.
+     */
+    public static NoticeHeader.Builder releaseNotice(ParticipantId sender, ParticipantId recipient, String subject,
+                                                     String consentId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return NoticeHeader.builder()
+                .type(NoticeType.RELEASE_CONTACT_CONSENT)
+                .sender(sender)
+                .recipients(List.of(recipient))
+                .subjects(List.of(new Subject(subject, SubjectRole.PERPETRATOR, false)))
+                .purpose(Purpose.SUPPORT_CONTACT)
+                .legalBasis(LegalBasisClaim.consent(consentId))
+                .dataCategories(Set.of(DataCategory.RELEASE_INFORMATION, DataCategory.CONTACT_DETAILS))
+                .created(now)
+                .expires(now.plus(7, ChronoUnit.DAYS));
     }
 
     /** The container bytes, signed by the header's sender and encrypted for the header's recipients. */

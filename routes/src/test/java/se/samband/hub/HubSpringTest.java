@@ -2,6 +2,7 @@ package se.samband.hub;
 
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +19,8 @@ import se.samband.notice.ParticipantId;
  * People log in on the people port ({@link #peoplePort}) as {@link #operator()} or {@link #securityOfficer()}.
  * Participant {@link #REVOCATION_VICTIM} is revoked for a moment by a test: other tests must not use it.
  */
+// Spring Boot tests switch metrics export off unless asked: the hub's /actuator/prometheus is part of what is tested.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = HubApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             // Quick redelivery so that tests can drive a message to the dead-letter queue in milliseconds.

@@ -84,7 +84,9 @@ public class NoticeController {
                 maxContainerBytes);
         PipelineResult result = pipeline.process(new Submission(container, sender, Submission.Transport.REST,
                 clock.instant()));
+        long writing = System.nanoTime();
         writeInOneTransaction(result);
+        pipeline.dispatchTimed(System.nanoTime() - writing);
         pipeline.committed(result);
         if (result.rejected()) {
             ErrorCode code = result.refusal().code();

@@ -55,6 +55,7 @@ public class HubNoticePipeline implements NoticePipeline {
     private final Routing routing;
     private final DisclosureDecisions decisions;
     private final Plans plans;
+    private volatile PipelineObserver observer = PipelineObserver.NONE;
 
     @Autowired
     public HubNoticePipeline(Directory directory, FederationTrust trust, HandoverStore handovers,
@@ -75,6 +76,12 @@ public class HubNoticePipeline implements NoticePipeline {
                 properties.maxContainerBytes());
     }
 
+    /** Reports step latencies and committed plans to {@code observer} (the hub's metrics) from now on. */
+    @Autowired(required = false)
+    public void observeWith(PipelineObserver observer) {
+        this.observer = observer;
+    }
+
     @Override
     public PipelineResult process(Submission submission) {
         byte[] container = submission.container();
@@ -89,12 +96,19 @@ public class HubNoticePipeline implements NoticePipeline {
             return plans.refused(container, submission.authenticatedSender(), admitted.header, e.code(), recipient);
         }
         NoticeHeader header = routed.notice.header();
+        long started = System.nanoTime();
         if (routed.route instanceof Route.ReceiptBack back) {
-            return plans.forwarded(header, container, back);
+            PipelineResult forwarded = plans.forwarded(header, container, back);
+            observer.stepTimed(PipelineObserver.Step.PLAN, System.nanoTime() - started);
+            return forwarded;
         }
         Route.ToRecipients to = (Route.ToRecipients) routed.route;
         List<RecipientDecision> decided = decisions.decide(header, routed.notice.sender(), to.recipients());
-        return plans.decided(header, container, decided);
+        long planning = System.nanoTime();
+        observer.stepTimed(PipelineObserver.Step.DECIDE, planning - started);
+        PipelineResult result = plans.decided(header, container, decided);
+        observer.stepTimed(PipelineObserver.Step.PLAN, System.nanoTime() - planning);
+        return result;
     }
 
     /** Remembers an accepted notice's id once the transaction that wrote its plan has committed. */
@@ -103,6 +117,12 @@ public class HubNoticePipeline implements NoticePipeline {
         if (!result.rejected()) {
             markSeen(result.plan().noticeId());
         }
+        observer.committed(result);
+    }
+
+    @Override
+    public void dispatchTimed(long nanos) {
+        observer.stepTimed(PipelineObserver.Step.DISPATCH, nanos);
     }
 
     /** Refuse this notice id as a replay from now on (this instance; the handover store answers for all). */
@@ -111,13 +131,20 @@ public class HubNoticePipeline implements NoticePipeline {
     }
 
     private Routed admitVerifyRoute(Submission submission, Admitted admitted) {
+        long started = System.nanoTime();
         SealedNotice sealed = admission.readContainer(submission.container());
         admitted.header = admission.readHeader(sealed);
         admission.checkTimes(admitted.header);
         admission.checkReplay(admitted.header);
+        long verifying = System.nanoTime();
+        observer.stepTimed(PipelineObserver.Step.ADMIT, verifying - started);
         VerifiedNotice verified = verification.verify(sealed, submission.authenticatedSender());
         admitted.header = verified.header();
-        return new Routed(verified, routing.route(verified.header(), verified.sender()));
+        long routed = System.nanoTime();
+        observer.stepTimed(PipelineObserver.Step.VERIFY, routed - verifying);
+        Route route = routing.route(verified.header(), verified.sender());
+        observer.stepTimed(PipelineObserver.Step.ROUTE, System.nanoTime() - routed);
+        return new Routed(verified, route);
     }
 
     /** What admission could read before a refusal, for the rejection's audit event and receipt. */

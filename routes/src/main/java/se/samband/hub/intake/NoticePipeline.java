@@ -15,4 +15,8 @@ public interface NoticePipeline {
      */
     default void committed(PipelineResult result) {
     }
+
+    /** How long writing a plan to the broker took (step 5–7), for the pipeline's observer; nothing by default. */
+    default void dispatchTimed(long nanos) {
+    }
 }

@@ -25,7 +25,9 @@ final class PlanDispatch implements Processor {
     @Override
     public void process(Exchange exchange) throws JMSException {
         PipelineResult result = exchange.getIn().getBody(PipelineResult.class);
+        long started = System.nanoTime();
         writer.write(result.plan(), exchange.getProperty(IntakeExchange.SESSION, Session.class));
+        pipeline.dispatchTimed(System.nanoTime() - started);
         AfterCommit.register(() -> pipeline.committed(result));
         if (result.rejected()) {
             log.info("notice {} refused: {}", result.refusal().noticeId(), result.refusal().code().code());

@@ -36,6 +36,14 @@ class TrustConfiguration {
         return new ParticipantAuthenticator(federationTrust, directory);
     }
 
+    /** Health component {@code trust}: CRL freshness and the hub certificate's remaining validity. */
+    @Bean
+    TrustHealthIndicator trustHealthIndicator(PkiFederationTrust federationTrust, Clock clock,
+                                              TrustHealthProperties properties) {
+        return new TrustHealthIndicator(federationTrust.layout().dir(), () -> federationTrust.hubKey().certificate(),
+                clock, properties.hubCertificateMinValidity());
+    }
+
     /** Takes in changed CRLs periodically; one daemon thread, stopped with the context. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService crlReloader(PkiFederationTrust federationTrust, HubProperties properties) {
