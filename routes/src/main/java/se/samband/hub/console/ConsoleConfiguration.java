@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import se.samband.hub.directory.Directory;
 import se.samband.hub.dispatch.DispatchWriter;
@@ -102,6 +103,24 @@ class ConsoleConfiguration {
                         return true;
                     }
                 }).addPathPatterns("/api/**");
+            }
+        };
+    }
+
+    /** The role check of the console's pages, and each area's index page. */
+    @Bean
+    WebMvcConfigurer consolePages() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ConsolePageAccess())
+                        .addPathPatterns("/console/operator/**", "/console/security/**");
+            }
+
+            @Override
+            public void addViewControllers(ViewControllerRegistry registry) {
+                registry.addViewController("/console/operator/").setViewName("forward:/console/operator/index.html");
+                registry.addViewController("/console/security/").setViewName("forward:/console/security/index.html");
             }
         };
     }
