@@ -2,7 +2,7 @@
 (function () {
     'use strict';
     const {api, el, pill, table, fill, age, when, flash, page} = window.Console;
-    const OPS = '/api/v1/operator';
+    const OPS = '/console/api/operator';
 
     function stateKind(state) {
         return state === 'Started' ? 'good' : (state === 'Suspended' ? 'warn' : 'bad');
