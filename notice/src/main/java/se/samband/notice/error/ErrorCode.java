@@ -87,7 +87,11 @@ public enum ErrorCode {
     NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state."),
     CONSENT_INVALID(422, "The consent cannot be registered; the problems list says what to correct."),
     CONSENT_NOT_YOURS(403, "Only the participant that recorded a consent may register, change or withdraw it."),
-    CONSENT_NOT_FOUND(404, "The registry has no consent with this id.");
+    CONSENT_NOT_FOUND(404, "The registry has no consent with this id."),
+
+    // People port (routes module): operators and security officers
+    LOGIN_REQUIRED(401, "The request needs a valid login of a person on the people port."),
+    ROLE_NOT_PERMITTED(403, "The person's role does not permit this request.");
 
     private final int httpStatus;
     private final String message;

@@ -17,12 +17,11 @@ import se.samband.security.audit.AuditOutcome;
 
 /**
  * Writes an operator's action to the audit trail ({@code samband.hub.audit}, committed in its own JMS transaction
- * right after the action). The actor is {@code operator:<account>} (AUDIT-EVENTS.md): the account the person logged
- * in with, never a name.
+ * right after the action). The actor is {@code operator:<account>} (AUDIT-EVENTS.md, made by {@code PersonActor}):
+ * the account the person logged in with, never a name.
  */
 class OperatorAudit {
     private static final Logger log = LoggerFactory.getLogger(OperatorAudit.class);
-    private static final String ROLE = "operator:";
 
     private final DispatchWriter writer;
     private final ConnectionFactory connectionFactory;
@@ -34,8 +33,8 @@ class OperatorAudit {
         this.clock = clock;
     }
 
-    /** One event: what the operator did, to which notice and counterpart (either may be null), and why. */
-    void record(String account, AuditEventType type, AuditOutcome outcome, UUID noticeId, String counterpart,
+    /** One event: what the operator ({@code operator:<account>}) did, to which notice and counterpart (either may be null), and why. */
+    void record(String actor, AuditEventType type, AuditOutcome outcome, UUID noticeId, String counterpart,
                 String reasonCode) {
         AuditEvent event = AuditEvent.builder(type, clock.instant(), ROLE + account)
                 .outcome(outcome)

@@ -1,8 +1,8 @@
 package se.samband.hub.console;
 
-import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +17,8 @@ import se.samband.hub.console.ParkedMessages.ParkedQueue;
 import se.samband.hub.console.ParkedMessages.ParkedView;
 import se.samband.hub.console.ParticipantOverview.ParticipantView;
 import se.samband.hub.console.RouteOperations.RouteView;
+import se.samband.hub.people.PersonActor;
+import se.samband.hub.people.PersonRole;
 import se.samband.hub.web.ApiError;
 
 /**
@@ -51,13 +53,13 @@ class OperatorController {
     }
 
     @PostMapping("/routes/{routeId}/suspend")
-    RouteView suspend(@PathVariable String routeId, Principal operator) {
-        return routes.suspend(routeId, account(operator));
+    RouteView suspend(@PathVariable String routeId, Authentication operator) {
+        return routes.suspend(routeId, actor(operator));
     }
 
     @PostMapping("/routes/{routeId}/resume")
-    RouteView resume(@PathVariable String routeId, Principal operator) {
-        return routes.resume(routeId, account(operator));
+    RouteView resume(@PathVariable String routeId, Authentication operator) {
+        return routes.resume(routeId, actor(operator));
     }
 
     @GetMapping("/queues")
@@ -71,13 +73,13 @@ class OperatorController {
     }
 
     @PostMapping("/dlq/{messageId}/replay")
-    ParkedView replayDeadLetter(@PathVariable long messageId, Principal operator) {
-        return parked.replay(ParkedQueue.DLQ, messageId, account(operator));
+    ParkedView replayDeadLetter(@PathVariable long messageId, Authentication operator) {
+        return parked.replay(ParkedQueue.DLQ, messageId, actor(operator));
     }
 
     @DeleteMapping("/dlq/{messageId}")
-    ParkedView discardDeadLetter(@PathVariable long messageId, Principal operator) {
-        return parked.discard(ParkedQueue.DLQ, messageId, account(operator));
+    ParkedView discardDeadLetter(@PathVariable long messageId, Authentication operator) {
+        return parked.discard(ParkedQueue.DLQ, messageId, actor(operator));
     }
 
     @GetMapping("/rejected")
@@ -86,13 +88,13 @@ class OperatorController {
     }
 
     @PostMapping("/rejected/{messageId}/replay")
-    ParkedView replayRejected(@PathVariable long messageId, Principal operator) {
-        return parked.replay(ParkedQueue.REJECTED, messageId, account(operator));
+    ParkedView replayRejected(@PathVariable long messageId, Authentication operator) {
+        return parked.replay(ParkedQueue.REJECTED, messageId, actor(operator));
     }
 
     @DeleteMapping("/rejected/{messageId}")
-    ParkedView discardRejected(@PathVariable long messageId, Principal operator) {
-        return parked.discard(ParkedQueue.REJECTED, messageId, account(operator));
+    ParkedView discardRejected(@PathVariable long messageId, Authentication operator) {
+        return parked.discard(ParkedQueue.REJECTED, messageId, actor(operator));
     }
 
     @GetMapping("/backlog")
@@ -114,11 +116,11 @@ class OperatorController {
         return Math.max(1, Math.min(limit, MAX_LISTED));
     }
 
-    /** The people port's security has authenticated the caller; without a principal nothing is done. */
-    private static String account(Principal operator) {
-        if (operator == null || operator.getName() == null || operator.getName().isBlank()) {
+    /** The audit actor: the people port's security has authenticated the caller as an operator. */
+    private static String actor(Authentication operator) {
+        if (operator == null) {
             throw new IllegalStateException("operator action without an authenticated person");
         }
-        return operator.getName();
+        return PersonActor.of(PersonRole.OPERATOR, operator);
     }
 }

@@ -93,12 +93,12 @@ class ParkedMessages {
         return views;
     }
 
-    ParkedView replay(ParkedQueue parked, long id, String account) {
+    ParkedView replay(ParkedQueue parked, long id, String actor) {
         Queue queue = queue(parked);
         Message message = find(queue, id);
         ParkedView view = view(parked, message);
         if (view.target() == null) {
-            audited(account, AuditEventType.DLQ_REPLAYED, AuditOutcome.FAILED, view);
+            audited(actor, AuditEventType.DLQ_REPLAYED, AuditOutcome.FAILED, view);
             throw new ConsoleRefused(ErrorCode.REPLAY_NOT_POSSIBLE, "parked message without a replay target");
         }
         try {
@@ -114,36 +114,36 @@ class ParkedMessages {
             tx.commit();
             queue.deleteReference(id);
         } catch (Exception e) {
-            audited(account, AuditEventType.DLQ_REPLAYED, AuditOutcome.FAILED, view);
+            audited(actor, AuditEventType.DLQ_REPLAYED, AuditOutcome.FAILED, view);
             throw new IllegalStateException("parked message " + id + " could not be replayed", e);
         }
-        audited(account, AuditEventType.DLQ_REPLAYED, AuditOutcome.SUCCESS, view);
-        log.info("parked message {} (notice {}) on {} replayed to {} by operator {}", id, view.noticeId(),
-                parked.address, view.target(), account);
+        audited(actor, AuditEventType.DLQ_REPLAYED, AuditOutcome.SUCCESS, view);
+        log.info("parked message {} (notice {}) on {} replayed to {} by {}", id, view.noticeId(),
+                parked.address, view.target(), actor);
         return view;
     }
 
-    ParkedView discard(ParkedQueue parked, long id, String account) {
+    ParkedView discard(ParkedQueue parked, long id, String actor) {
         Queue queue = queue(parked);
         ParkedView view = view(parked, find(queue, id));
         boolean deleted;
         try {
             deleted = queue.deleteReference(id);
         } catch (Exception e) {
-            audited(account, AuditEventType.DLQ_DISCARDED, AuditOutcome.FAILED, view);
+            audited(actor, AuditEventType.DLQ_DISCARDED, AuditOutcome.FAILED, view);
             throw new IllegalStateException("parked message " + id + " could not be discarded", e);
         }
         if (!deleted) {
             throw new ConsoleRefused(ErrorCode.PARKED_MESSAGE_NOT_FOUND, "parked message gone meanwhile");
         }
-        audited(account, AuditEventType.DLQ_DISCARDED, AuditOutcome.SUCCESS, view);
-        log.info("parked message {} (notice {}) on {} discarded by operator {}", id, view.noticeId(), parked.address,
-                account);
+        audited(actor, AuditEventType.DLQ_DISCARDED, AuditOutcome.SUCCESS, view);
+        log.info("parked message {} (notice {}) on {} discarded by {}", id, view.noticeId(), parked.address,
+                actor);
         return view;
     }
 
-    private void audited(String account, AuditEventType type, AuditOutcome outcome, ParkedView view) {
-        audit.record(account, type, outcome, view.noticeId() == null ? null : UUID.fromString(view.noticeId()),
+    private void audited(String actor, AuditEventType type, AuditOutcome outcome, ParkedView view) {
+        audit.record(actor, type, outcome, view.noticeId() == null ? null : UUID.fromString(view.noticeId()),
                 view.sender(), view.reasonCode());
     }
 

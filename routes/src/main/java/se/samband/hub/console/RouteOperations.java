@@ -39,20 +39,20 @@ class RouteOperations {
                 .toList();
     }
 
-    RouteView suspend(String routeId, String account) {
+    RouteView suspend(String routeId, String actor) {
         route(routeId);
         try {
             camel.getRouteController().suspendRoute(routeId);
         } catch (Exception e) {
-            audit.record(account, AuditEventType.ROUTE_SUSPENDED, AuditOutcome.FAILED, null, null, routeId);
+            audit.record(actor, AuditEventType.ROUTE_SUSPENDED, AuditOutcome.FAILED, null, null, routeId);
             throw new IllegalStateException("route " + routeId + " could not be suspended", e);
         }
-        audit.record(account, AuditEventType.ROUTE_SUSPENDED, AuditOutcome.SUCCESS, null, null, routeId);
-        log.info("route {} suspended by operator {}", routeId, account);
+        audit.record(actor, AuditEventType.ROUTE_SUSPENDED, AuditOutcome.SUCCESS, null, null, routeId);
+        log.info("route {} suspended by {}", routeId, actor);
         return view(route(routeId));
     }
 
-    RouteView resume(String routeId, String account) {
+    RouteView resume(String routeId, String actor) {
         route(routeId);
         try {
             if (camel.getRouteController().getRouteStatus(routeId) == ServiceStatus.Stopped) {
@@ -61,11 +61,11 @@ class RouteOperations {
                 camel.getRouteController().resumeRoute(routeId);
             }
         } catch (Exception e) {
-            audit.record(account, AuditEventType.ROUTE_RESUMED, AuditOutcome.FAILED, null, null, routeId);
+            audit.record(actor, AuditEventType.ROUTE_RESUMED, AuditOutcome.FAILED, null, null, routeId);
             throw new IllegalStateException("route " + routeId + " could not be resumed", e);
         }
-        audit.record(account, AuditEventType.ROUTE_RESUMED, AuditOutcome.SUCCESS, null, null, routeId);
-        log.info("route {} resumed by operator {}", routeId, account);
+        audit.record(actor, AuditEventType.ROUTE_RESUMED, AuditOutcome.SUCCESS, null, null, routeId);
+        log.info("route {} resumed by {}", routeId, actor);
         return view(route(routeId));
     }
 

@@ -54,7 +54,7 @@ import se.samband.notice.error.ErrorCode;
  * operator's account.
  */
 class OperatorConsoleTest extends HubSpringTest {
-    private static final String OPERATOR = "ops-console-test";
+    private static final String OPERATOR = "operator:ops-console-test";
     private static final ParticipantId FRIVARD = PipelineFixture.FRIVARD;
     private static final ParticipantId SOCIAL = HubNotices.SOC_BOLLNAS;
     private static final ParticipantId POLICE = HubNotices.POLICE_GAVLEBORG;
@@ -259,12 +259,12 @@ class OperatorConsoleTest extends HubSpringTest {
 
     private List<String> auditReasons(String type) {
         return jdbc.queryForList("SELECT reason_code FROM audit_entry WHERE type = ? AND actor = ?", String.class,
-                type, "operator:" + OPERATOR);
+                type, OPERATOR);
     }
 
     private List<String> auditNotices(String type) {
         return jdbc.queryForList("SELECT CAST(notice_id AS VARCHAR(36)) FROM audit_entry WHERE type = ? AND actor = ?",
-                String.class, type, "operator:" + OPERATOR);
+                String.class, type, OPERATOR);
     }
 
     /** A message on {@code queue} that looks like a delivered copy (properties as the dispatcher sets them). */
