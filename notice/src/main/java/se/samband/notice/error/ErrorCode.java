@@ -77,6 +77,11 @@ public enum ErrorCode {
     ROUTE_NOT_PERMITTED(403, "The routing policy does not let this sender send this notice type to a recipient."),
     RECEIPT_NOT_ROUTABLE(422, "The receipt does not answer a notice this sender received from its recipient."),
 
+    // Operator console (routes module, people port)
+    ROUTE_UNKNOWN(404, "The hub has no route with this id."),
+    PARKED_MESSAGE_NOT_FOUND(404, "The queue holds no parked message with this id."),
+    REPLAY_NOT_POSSIBLE(409, "The parked message does not say where it came from, so it cannot be replayed."),
+
     // Hub REST API (routes module)
     NOTICE_NOT_FOUND(404, "The hub has no record of a notice with this id."),
     NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state."),
