@@ -88,7 +88,10 @@ public enum ErrorCode {
     NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state."),
     CONSENT_INVALID(422, "The consent cannot be registered; the problems list says what to correct."),
     CONSENT_NOT_YOURS(403, "Only the participant that recorded a consent may register, change or withdraw it."),
-    CONSENT_NOT_FOUND(404, "The registry has no consent with this id.");
+    CONSENT_NOT_FOUND(404, "The registry has no consent with this id."),
+    PARTICIPANT_UNKNOWN(404, "The federation has no participant with this id."),
+    DIRECTORY_QUERY_INVALID(400,
+            "The directory query lacks a known kind or holds a malformed municipality, region or HSA-id.");
 
     private final int httpStatus;
     private final String message;
