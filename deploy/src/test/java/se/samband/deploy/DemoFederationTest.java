@@ -28,7 +28,9 @@ class DemoFederationTest {
                 "samband.hub", "kriminalvarden.frivard-gavle", "socialtjanst.bollnas", "polisen.gavleborg",
                 "region.gavleborg-psykiatri", "region.bollnas-halsocentral", "socialtjanst.jonkoping",
                 "polisen.jonkoping", "socialtjanst.varberg", "samverkan.halland-gruppprogram",
-                "kriminalvarden.frivard-skovde", "region.utvag-skaraborg");
+                "kriminalvarden.frivard-skovde", "region.utvag-skaraborg", "kriminalvarden.frivard-jonkoping",
+                "polisen.halland", "samverkan.atv-jonkoping", "aklagare.aklagarmyndigheten",
+                "socialtjanst.falkoping");
         assertThat(federation.hub().kind()).isEqualTo(ParticipantKind.HUB);
     }
 
@@ -72,5 +74,19 @@ class DemoFederationTest {
         assertThat(rule.recipients()).containsExactly(ParticipantKind.POLISEN);
         assertThat(rule.senders())
                 .containsExactlyInAnyOrder(ParticipantKind.SOCIALTJANST, ParticipantKind.HALSO_SJUKVARD);
+    }
+
+    @Test
+    void everyEscalationContactIsAParticipantAndSkaraborgEscalatesToTheJointOnCallInSkovde() throws Exception {
+        Federation federation = load();
+        federation.participants().stream().filter(p -> p.kind() != ParticipantKind.HUB).forEach(p -> {
+            assertThat(p.escalation()).as("escalation contact of " + p.id()).isNotNull();
+            assertThat(federation.participant(p.escalation().participant())).as("contact of " + p.id()).isPresent();
+        });
+        for (String kommun : new String[] {"1496", "1499", "1494", "1493", "1495"}) {
+            var social = federation.serving(ParticipantKind.SOCIALTJANST, kommun, null);
+            assertThat(social).as(kommun).hasSize(1);
+            assertThat(social.get(0).escalation().participant().value()).isEqualTo("socialtjanst.skovde");
+        }
     }
 }

@@ -54,6 +54,12 @@ public enum ErrorCode {
     SENDER_UNKNOWN(401, "The connection is not authenticated as a participant of the federation."),
     SENDER_MISMATCH(403, "The notice's sender is not the participant that signed it or that the transport authenticated."),
 
+    // Agency connector's local API (connectors module)
+    SUBMISSION_INVALID(422, "The submission has problems; the problems list names each field and rule."),
+    NO_RECIPIENT_FOUND(422, "The hub's directory names no participant that serves the wanted recipient."),
+    HUB_UNREACHABLE(503, "The hub could not be reached; nothing was queued."),
+    NOTICE_ALREADY_ANSWERED(409, "The notice was already accepted or declined in the other way."),
+
     // Decisions: whether a notice may be disclosed to one recipient (security module, consent policy)
     BASIS_NOT_APPLICABLE(403,
             "The claimed legal basis does not allow this notice type from this kind of sender to this kind of "
@@ -93,6 +99,9 @@ public enum ErrorCode {
     RISK_FLAG_NOT_FOUND(404, "The hub has no risk flag with this id."),
     MANUAL_ROUTING_NOT_FOUND(404, "The manual routing queue holds no open notice with this id."),
     MANUAL_ROUTING_INVALID(422, "The manual routing request is incomplete or names an unknown action."),
+    PARTICIPANT_UNKNOWN(404, "The federation has no participant with this id."),
+    DIRECTORY_QUERY_INVALID(400,
+            "The directory query lacks a known kind or holds a malformed municipality, region or HSA-id."),
 
     // People port (routes module): operators and security officers
     LOGIN_REQUIRED(401, "The request needs a valid login of a person on the people port."),
