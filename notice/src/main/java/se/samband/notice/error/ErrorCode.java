@@ -54,6 +54,12 @@ public enum ErrorCode {
     SENDER_UNKNOWN(401, "The connection is not authenticated as a participant of the federation."),
     SENDER_MISMATCH(403, "The notice's sender is not the participant that signed it or that the transport authenticated."),
 
+    // Agency connector's local API (connectors module)
+    SUBMISSION_INVALID(422, "The submission has problems; the problems list names each field and rule."),
+    NO_RECIPIENT_FOUND(422, "The hub's directory names no participant that serves the wanted recipient."),
+    HUB_UNREACHABLE(503, "The hub could not be reached; nothing was queued."),
+    NOTICE_ALREADY_ANSWERED(409, "The notice was already accepted or declined in the other way."),
+
     // Decisions: whether a notice may be disclosed to one recipient (security module, consent policy)
     BASIS_NOT_APPLICABLE(403,
             "The claimed legal basis does not allow this notice type from this kind of sender to this kind of "
