@@ -78,7 +78,7 @@ public final class TrackedNotice {
     }
 
     /** Reads the sender's connector once and records what changed. */
-    synchronized void refresh() {
+    public synchronized void refresh() {
         JsonNode state = sender.client().notice(noticeId);
         status = state.path("status").asText(status);
         for (JsonNode recipient : state.path("recipients")) {
