@@ -65,6 +65,6 @@ CREATE INDEX inbox_delivery ON inbox (delivered, next_delivery_at);
 -- Directory answers and certificates, so that a submission can be sealed while the hub is unreachable.
 CREATE TABLE directory_cache (
     cache_key   VARCHAR(300) NOT NULL PRIMARY KEY,
-    value       TEXT         NOT NULL,
+    cached      TEXT         NOT NULL,
     fetched_at  TIMESTAMP    NOT NULL
 );

@@ -100,7 +100,7 @@ public class Directory {
             store(key, fresh);
             return fresh;
         } catch (HubUnreachable e) {
-            List<String> copy = jdbc.queryForList("SELECT value FROM directory_cache WHERE cache_key = ?",
+            List<String> copy = jdbc.queryForList("SELECT cached FROM directory_cache WHERE cache_key = ?",
                     String.class, key);
             if (copy.isEmpty()) {
                 throw e;
@@ -113,10 +113,10 @@ public class Directory {
 
     private void store(String key, String value) {
         Timestamp now = Timestamp.from(clock.instant());
-        if (jdbc.update("UPDATE directory_cache SET value = ?, fetched_at = ? WHERE cache_key = ?", value, now, key)
+        if (jdbc.update("UPDATE directory_cache SET cached = ?, fetched_at = ? WHERE cache_key = ?", value, now, key)
                 == 0) {
             try {
-                jdbc.update("INSERT INTO directory_cache (cache_key, value, fetched_at) VALUES (?, ?, ?)", key, value,
+                jdbc.update("INSERT INTO directory_cache (cache_key, cached, fetched_at) VALUES (?, ?, ?)", key, value,
                         now);
             } catch (org.springframework.dao.DuplicateKeyException e) {
                 // stored by a concurrent lookup

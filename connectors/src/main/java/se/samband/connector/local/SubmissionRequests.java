@@ -242,7 +242,10 @@ public final class SubmissionRequests {
             Personnummer.parse(number.strip(), today);
             return null;
         } catch (SambandException e) {
-            String detail = e.getMessage() == null ? "" : e.getMessage();
+            // the message is "<code>: <rule>: <what>", e.g. "invalid_personnummer: checksum: check digit ..."
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            String prefix = e.code().code() + ": ";
+            String detail = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
             int colon = detail.indexOf(':');
             String rule = colon > 0 ? detail.substring(0, colon) : "format";
             return Set.of("format", "date", "checksum").contains(rule) ? rule : "format";
