@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What came of one scenario: the timeline, the notices followed (by the scenario's label), each outcome DOMAIN.md
@@ -27,9 +25,14 @@ public record ScenarioResult(Scenario scenario, List<TimelineEntry> timeline, Ma
         return notice;
     }
 
-    /** How many recipient outcomes ended as each final outcome, over every notice of the scenario. */
-    public Map<String, Long> outcomeCounts() {
-        return notices.values().stream().flatMap(n -> n.outcomes().values().stream())
-                .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()));
+    /** Notices times recipients: each handover the hub decided on. */
+    public long handovers() {
+        return notices.values().stream().mapToLong(n -> n.recipients().size()).sum();
+    }
+
+    /** How many handovers had this outcome at some point while the demo looked. */
+    public long handoversEver(String outcome) {
+        return notices.values().stream()
+                .mapToLong(n -> n.recipients().stream().filter(r -> n.wasEver(r, outcome)).count()).sum();
     }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
  * change of a recipient's outcome becomes a line of the timeline when the demo sees it.
  */
 public final class TrackedNotice {
+    private static final Set<String> IN_TRANSIT = Set.of("QUEUED", "SUBMITTED");
+
     private final Stage stage;
     private final Agency sender;
     private final String label;
@@ -86,6 +88,10 @@ public final class TrackedNotice {
             String outcome = recipient.path("outcome").asText();
             if (!outcome.isEmpty() && !outcome.equals(outcomes.put(participant, outcome))) {
                 history.computeIfAbsent(participant, p -> new ArrayList<>()).add(outcome);
+                if (IN_TRANSIT.contains(outcome)) {
+                    // The connector's own bookkeeping before the hub decides: the SUBMITTED line says enough.
+                    continue;
+                }
                 String reason = recipient.path("reason").asText(recipient.path("reasonCode").asText(""));
                 stage.timeline().record(sender.name(), Cast.name(participant), type, basis, outcome,
                         reason.equals("null") ? "" : reason);
@@ -96,6 +102,16 @@ public final class TrackedNotice {
     /** Every outcome the demo saw for this recipient, in order (a quick step may be missed between two looks). */
     public synchronized List<String> history(String recipient) {
         return List.copyOf(history.getOrDefault(recipient, List.of()));
+    }
+
+    /** Whether this recipient's outcome was ever {@code outcome} while the demo looked. */
+    public synchronized boolean wasEver(String recipient, String outcome) {
+        return history.getOrDefault(recipient, List.of()).contains(outcome);
+    }
+
+    /** The recipients the sender's connector listed. */
+    public synchronized Set<String> recipients() {
+        return Set.copyOf(outcomes.keySet());
     }
 
     synchronized String outcomeOf(String recipient) {

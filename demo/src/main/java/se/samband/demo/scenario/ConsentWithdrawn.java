@@ -63,7 +63,7 @@ public final class ConsentWithdrawn implements Scenario {
         stage.expect("the notice naming a protected person waits in the manual routing queue", "HELD",
                 queued.awaitOutcome(social.id(), "HELD", "DENIED", "RECEIVED", "ACCEPTED"));
 
-        frivarden.withdrawConsent(consent, "Klienten ringde Frivården");
+        frivarden.withdrawConsent(consent, "PHONE");
         boolean told = social.awaitHubNotice("CONSENT_WITHDRAWN", "consent " + consent, stage.patience(), consent)
                 .isPresent();
         stage.expectThat("the recipient of the earlier notice gets CONSENT_WITHDRAWN", told,
