@@ -25,7 +25,8 @@ import se.samband.hub.web.PeoplePort;
  * Who may do what over HTTP, chosen by the port a request came in on:
  * <ol>
  * <li>people port, {@code /console/**}: form login (page {@value #LOGIN_PAGE}), a session, CSRF token in a cookie
- *     that scripts may read; either role;</li>
+ *     that scripts may read; {@code /console/operator/**} OPERATOR, {@code /console/security/**} SECURITY_OFFICER,
+ *     the rest either role;</li>
  * <li>people port, everything else: {@code /api/v1/operator/**} OPERATOR, {@code /api/v1/security/**}
  *     SECURITY_OFFICER, nothing else; HTTP Basic against the local accounts, or JWTs with
  *     {@code samband.people.auth=oidc}; stateless, no CSRF (no cookie authenticates an API call);</li>
@@ -57,6 +58,9 @@ class PeopleSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PATHS.matcher(LOGIN_PAGE)).permitAll()
+                        .requestMatchers(PATHS.matcher("/console/operator/**")).hasRole(PersonRole.OPERATOR.name())
+                        .requestMatchers(PATHS.matcher("/console/security/**"))
+                        .hasRole(PersonRole.SECURITY_OFFICER.name())
                         .anyRequest().hasAnyRole(PersonRole.OPERATOR.name(), PersonRole.SECURITY_OFFICER.name()))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/console/", false)
                         .failureUrl(LOGIN_PAGE + "?error"))
