@@ -207,9 +207,21 @@ public class HeldNotices {
         return left;
     }
 
-    /** The notices on the manual routing queue, oldest first: metadata only. */
-    public List<QueuedRouting> manualRoutingQueue() {
-        return store.manualQueue(batchSize);
+    /**
+     * The notices on the manual routing queue, oldest first: metadata only. Every view of them is audited, one
+     * {@code PROTECTED_IDENTITY_VIEWED} per notice in {@code actor}'s name (DOMAIN.md: log every view), before the
+     * list is handed out.
+     */
+    public List<QueuedRouting> manualRoutingQueue(String actor) throws JMSException {
+        List<QueuedRouting> queue = store.manualQueue(batchSize);
+        if (!queue.isEmpty()) {
+            Instant now = clock.instant();
+            commit(new DispatchPlan(null, List.of(), List.of(), List.of(), queue.stream()
+                    .map(q -> AuditEvent.builder(AuditEventType.PROTECTED_IDENTITY_VIEWED, now, actor)
+                            .noticeId(q.noticeId()).noticeType(q.type()).build())
+                    .toList(), List.of(), null));
+        }
+        return queue;
     }
 
     /**
