@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import se.samband.hub.decision.ProtectedIdentityReasons;
 import se.samband.hub.decision.RecipientDecision;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchPlan.Delivery;
@@ -46,8 +47,6 @@ final class Plans {
     private static final String HUB = ParticipantId.HUB.value();
     /** AuditEvent's consent id rule; a header may cite an id the audit trail cannot hold (e.g. ".x"). */
     private static final Pattern AUDITABLE_CONSENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,79}");
-    /** AUDIT-EVENTS.md: the reason code of MANUAL_ROUTING_QUEUED. */
-    static final String PROTECTED_IDENTITY = "protected_identity";
 
     private final HubReceipts receipts;
     private final Supplier<Federation> federation;
@@ -110,7 +109,7 @@ final class Plans {
         }
         if (manualRouting) {
             audit.add(event(AuditEventType.MANUAL_ROUTING_QUEUED, now, header, subjects)
-                    .reasonCode(PROTECTED_IDENTITY).build());
+                    .reasonCode(ProtectedIdentityReasons.of(header)).build());
         }
         List<Receipt> toSender = receipts.submissionReceipt(id, header.sender(), lines).stream().toList();
         DispatchPlan plan = new DispatchPlan(id, deliveries, held, toSender, audit, checks, null);
