@@ -82,7 +82,8 @@ public enum ErrorCode {
     NOT_NOTICE_SENDER(403, "Only the notice's sender may read its handover state."),
     CONSENT_INVALID(422, "The consent cannot be registered; the problems list says what to correct."),
     CONSENT_NOT_YOURS(403, "Only the participant that recorded a consent may register, change or withdraw it."),
-    CONSENT_NOT_FOUND(404, "The registry has no consent with this id.");
+    CONSENT_NOT_FOUND(404, "The registry has no consent with this id."),
+    TIMELINE_QUERY_INVALID(400, "Ask for one timeline: exactly one of subject (a pseudonym), caseRef or noticeId.");
 
     private final int httpStatus;
     private final String message;
