@@ -83,7 +83,11 @@ public enum ErrorCode {
     CONSENT_INVALID(422, "The consent cannot be registered; the problems list says what to correct."),
     CONSENT_NOT_YOURS(403, "Only the participant that recorded a consent may register, change or withdraw it."),
     CONSENT_NOT_FOUND(404, "The registry has no consent with this id."),
-    TIMELINE_QUERY_INVALID(400, "Ask for one timeline: exactly one of subject (a pseudonym), caseRef or noticeId.");
+    TIMELINE_QUERY_INVALID(400, "Ask for one timeline: exactly one of subject (a pseudonym), caseRef or noticeId."),
+
+    // People port (routes module): operators and security officers
+    LOGIN_REQUIRED(401, "The request needs a valid login of a person on the people port."),
+    ROLE_NOT_PERMITTED(403, "The person's role does not permit this request.");
 
     private final int httpStatus;
     private final String message;
