@@ -91,8 +91,10 @@ public class CaseTimeline {
     private List<UUID> noticeIds(TimelineQuery query) {
         return switch (query.kind()) {
             case NOTICE -> List.of(query.noticeId());
-            case CASE_REF -> jdbc.queryForList("SELECT notice_id FROM notice_case_ref WHERE case_ref_digest = ?"
-                    + " ORDER BY notice_id LIMIT " + (MAX_NOTICES + 1), UUID.class, CaseRefDigest.of(query.value()));
+            case CASE_REF -> jdbc.queryForList("SELECT c.notice_id FROM notice_case_ref c JOIN audit_entry e"
+                    + " ON e.notice_id = c.notice_id WHERE c.case_ref_digest = ?"
+                    + " GROUP BY c.notice_id ORDER BY MIN(e.position) LIMIT " + (MAX_NOTICES + 1), UUID.class,
+                    CaseRefDigest.of(query.value()));
             case SUBJECT -> jdbc.queryForList("SELECT e.notice_id FROM audit_subject s JOIN audit_entry e"
                     + " ON e.position = s.position WHERE s.pseudonym = ? AND e.notice_id IS NOT NULL"
                     + " GROUP BY e.notice_id ORDER BY MIN(e.position) LIMIT " + (MAX_NOTICES + 1), UUID.class,
