@@ -102,6 +102,7 @@ public enum ErrorCode {
     PARTICIPANT_UNKNOWN(404, "The federation has no participant with this id."),
     DIRECTORY_QUERY_INVALID(400,
             "The directory query lacks a known kind or holds a malformed municipality, region or HSA-id."),
+    TIMELINE_QUERY_INVALID(400, "Ask for one timeline: exactly one of subject (a pseudonym), caseRef or noticeId."),
 
     // People port (routes module): operators and security officers
     LOGIN_REQUIRED(401, "The request needs a valid login of a person on the people port."),

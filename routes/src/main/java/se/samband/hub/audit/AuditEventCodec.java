@@ -28,6 +28,12 @@ public final class AuditEventCodec {
      * name as the dispatcher's {@code respondBy} property on respond-by checks.
      */
     public static final String RESPOND_BY_PROPERTY = "respondBy";
+    /**
+     * Optional string property of an audit message: {@code CaseRefDigest} of the notice header's {@code caseRef}
+     * (base64url SHA-256, 43 characters). The audit writer keeps it per notice for the case timeline; the
+     * reference itself is never stored.
+     */
+    public static final String CASE_REF_DIGEST_PROPERTY = "caseRefDigest";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import se.samband.hub.handover.CaseRefDigest;
 import se.samband.hub.handover.HandoverProjection;
 import se.samband.hub.handover.HandoverProjection.Fact;
 import se.samband.hub.system.Endpoints;
@@ -309,7 +310,8 @@ public final class AuditWriter implements SmartLifecycle {
                 if (body == null) {
                     throw new SambandException(ErrorCode.AUDIT_RECORD_INVALID, "audit message has no event body");
                 }
-                facts.add(new Fact(AuditEventCodec.decode(body), sender(message), respondBy(message)));
+                facts.add(new Fact(AuditEventCodec.decode(body), sender(message), respondBy(message),
+                        caseRefDigest(message)));
             } catch (SambandException e) {
                 park(message, body, e.code(), session, parked);
             }
@@ -455,6 +457,11 @@ public final class AuditWriter implements SmartLifecycle {
             return null;
         }
         return ParticipantId.of(value);
+    }
+
+    private static String caseRefDigest(Message message) throws JMSException {
+        String value = message.getStringProperty(AuditEventCodec.CASE_REF_DIGEST_PROPERTY);
+        return CaseRefDigest.isDigest(value) ? value : null;
     }
 
     private static Instant respondBy(Message message) throws JMSException {

@@ -11,7 +11,9 @@ import se.samband.security.audit.AuditEvent;
 /**
  * Everything one submission leads to, written to the broker in ONE JMS transaction by
  * {@code DispatchWriter}: recipient copies, held notices, receipts, audit events, respond-by checks
- * and, for a refusal, the rejected entry. Sealed bytes only: the hub never opens a body.
+ * and, for a refusal, the rejected entry. Sealed bytes only: the hub never opens a body. {@code caseRefDigest} is the
+ * digest of the header's case reference ({@code CaseRefDigest}), or null: the audit writer keeps it for the case
+ * timeline.
  */
 public record DispatchPlan(
         UUID noticeId,
@@ -20,7 +22,14 @@ public record DispatchPlan(
         List<Receipt> receipts,
         List<AuditEvent> auditEvents,
         List<RespondByCheck> checks,
-        Rejected rejected) {
+        Rejected rejected,
+        String caseRefDigest) {
+
+    /** A plan without a case reference (receipts, escalations, releases, headers without {@code caseRef}). */
+    public DispatchPlan(UUID noticeId, List<Delivery> deliveries, List<Held> held, List<Receipt> receipts,
+                        List<AuditEvent> auditEvents, List<RespondByCheck> checks, Rejected rejected) {
+        this(noticeId, deliveries, held, receipts, auditEvents, checks, rejected, null);
+    }
 
     public DispatchPlan {
         deliveries = List.copyOf(deliveries);

@@ -66,7 +66,7 @@ public class DispatchWriter {
         plan.checks().forEach(check -> respondBy.put(check.recipient(), check.at()));
         for (AuditEvent event : plan.auditEvents()) {
             writeAudit(session, producer, event, sender, event.counterpart() == null ? null
-                    : respondBy.get(ParticipantId.of(event.counterpart())));
+                    : respondBy.get(ParticipantId.of(event.counterpart())), plan.caseRefDigest());
         }
         for (RespondByCheck check : plan.checks()) {
             writeCheck(session, producer, check);
@@ -111,7 +111,16 @@ public class DispatchWriter {
 
     void writeAudit(Session session, MessageProducer producer, AuditEvent event, ParticipantId sender,
                     Instant respondBy) throws JMSException {
+        writeAudit(session, producer, event, sender, respondBy, null);
+    }
+
+    Message writeAudit(Session session, MessageProducer producer, AuditEvent event, ParticipantId sender,
+                       Instant respondBy, String caseRefDigest) throws JMSException {
         BytesMessage message = bytes(session, AuditEventCodec.encode(event));
+        // The digest of the header's case reference, never the reference itself: kept for the case timeline.
+        if (caseRefDigest != null && event.noticeId() != null) {
+            message.setStringProperty(AuditEventCodec.CASE_REF_DIGEST_PROPERTY, caseRefDigest);
+        }
         // The event names the hub as actor; the audit writer keeps the notice's sender and the recipient's
         // respond-by time in the handover state from these properties.
         if (sender != null) {
@@ -124,6 +133,7 @@ public class DispatchWriter {
         message.setStringProperty(DispatchProperties.AUDIT_EVENT_TYPE, event.type().name());
         message.setStringProperty(DUPLICATE_ID, event.idempotencyKey());
         send(session, producer, Endpoints.HUB_AUDIT, message);
+        return message;
     }
 
     void writeCheck(Session session, MessageProducer producer, RespondByCheck check) throws JMSException {

@@ -42,13 +42,18 @@ public final class HandoverProjection {
      * @param event     the event as appended to the chain
      * @param sender    the notice's sender, or null if the message did not say
      * @param respondBy when the recipient must have accepted, or null
+     * @param caseRefDigest the digest of the notice header's case reference ({@link CaseRefDigest}), or null
      */
-    public record Fact(AuditEvent event, ParticipantId sender, Instant respondBy) {
+    public record Fact(AuditEvent event, ParticipantId sender, Instant respondBy, String caseRefDigest) {
+        public Fact(AuditEvent event, ParticipantId sender, Instant respondBy) {
+            this(event, sender, respondBy, null);
+        }
     }
 
     /** Applies the facts in order; the caller commits or rolls back. */
     public void apply(Connection connection, List<Fact> facts) throws SQLException {
         recordSeen(connection, facts);
+        recordCaseRefs(connection, facts);
         Map<Key, Row> rows = load(connection, facts);
         Set<Key> existing = new HashSet<>(rows.keySet());
         Set<Key> changed = new LinkedHashSet<>();
@@ -182,6 +187,40 @@ public final class HandoverProjection {
             if (count > 0) {
                 insert.executeBatch();
             }
+        }
+    }
+
+    /** {@code notice_case_ref} (V8): the first case reference digest seen per notice, for the case timeline. */
+    private static void recordCaseRefs(Connection connection, List<Fact> facts) throws SQLException {
+        Map<UUID, String> digests = new LinkedHashMap<>();
+        for (Fact fact : facts) {
+            if (fact.event().noticeId() != null && fact.caseRefDigest() != null) {
+                digests.putIfAbsent(fact.event().noticeId(), fact.caseRefDigest());
+            }
+        }
+        if (digests.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT notice_id FROM notice_case_ref WHERE notice_id IN (" + placeholders(digests.size()) + ")")) {
+            bindAll(select, digests.keySet());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    digests.remove(result.getObject(1, UUID.class));
+                }
+            }
+        }
+        if (digests.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO notice_case_ref (notice_id, case_ref_digest) VALUES (?, ?)")) {
+            for (Map.Entry<UUID, String> entry : digests.entrySet()) {
+                insert.setObject(1, entry.getKey());
+                insert.setString(2, entry.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -16,6 +16,7 @@ import se.samband.hub.dispatch.DispatchPlan.Held;
 import se.samband.hub.dispatch.DispatchPlan.Receipt;
 import se.samband.hub.dispatch.DispatchPlan.Rejected;
 import se.samband.hub.dispatch.DispatchPlan.RespondByCheck;
+import se.samband.hub.handover.CaseRefDigest;
 import se.samband.hub.intake.PipelineResult.RecipientOutcome;
 import se.samband.hub.intake.PipelineResult.RecipientOutcome.Outcome;
 import se.samband.hub.intake.PipelineResult.Refusal;
@@ -112,7 +113,8 @@ final class Plans {
                     .reasonCode(ProtectedIdentityReasons.of(header)).build());
         }
         List<Receipt> toSender = receipts.submissionReceipt(id, header.sender(), lines).stream().toList();
-        DispatchPlan plan = new DispatchPlan(id, deliveries, held, toSender, audit, checks, null);
+        DispatchPlan plan = new DispatchPlan(id, deliveries, held, toSender, audit, checks, null,
+                CaseRefDigest.of(header.caseRef()));
         return new PipelineResult(plan, outcomes, null);
     }
 
@@ -160,7 +162,7 @@ final class Plans {
         byte[] kept = container.length <= maxContainerBytes ? container : new byte[0];
         Rejected rejected = new Rejected(noticeId, authenticated, code, kept);
         DispatchPlan plan = new DispatchPlan(answered, List.of(), List.of(), rejection.stream().toList(),
-                List.of(event.build()), List.of(), rejected);
+                List.of(event.build()), List.of(), rejected, header == null ? null : CaseRefDigest.of(header.caseRef()));
         return new PipelineResult(plan, List.of(), new Refusal(code, noticeId));
     }
 
