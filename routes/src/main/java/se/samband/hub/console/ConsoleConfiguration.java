@@ -109,7 +109,7 @@ class ConsoleConfiguration {
 
     /** The role check of the console's pages, and each area's index page. */
     @Bean
-    WebMvcConfigurer consolePages() {
+    WebMvcConfigurer consolePageAccess() {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {

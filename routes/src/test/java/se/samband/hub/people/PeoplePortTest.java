@@ -139,7 +139,9 @@ class PeoplePortTest extends HubSpringTest {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow())
                 .as("back to the page asked for").matches(".*/console/(\\?continue)?");
-        assertThat(console.get("/console/").statusCode()).as("logged in: past security, no page yet").isEqualTo(404);
+        HttpResponse<String> home = console.get("/console/");
+        assertThat(home.statusCode()).as("logged in: past security, to the operator's pages").isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/console/operator/");
 
         String fresh = console.cookie("XSRF-TOKEN");
         HttpResponse<String> logout = console.post("/console/logout", "_csrf=" + fresh);
