@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +28,8 @@ class ConsolePages {
     static final String OPERATOR_ROLE = "OPERATOR";
     static final String SECURITY_OFFICER_ROLE = "SECURITY_OFFICER";
     private static final String API_PREFIX = "/console/api/";
+    private static final RequestAttributeSecurityContextRepository CONTEXT =
+            new RequestAttributeSecurityContextRepository();
 
     /** After login: each role to its own pages. */
     @GetMapping({"/console", "/console/"})
@@ -59,6 +63,9 @@ class ConsolePages {
     void api(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String target = "/api/v1/" + path.substring(API_PREFIX.length());
+        // The API's own chain is stateless: it finds the page's login in the request (also when a streamed answer,
+        // such as the audit export, comes back in an async dispatch).
+        CONTEXT.saveContext(SecurityContextHolder.getContext(), request, response);
         String query = request.getQueryString();
         request.getRequestDispatcher(query == null ? target : target + "?" + query).forward(request, response);
     }
