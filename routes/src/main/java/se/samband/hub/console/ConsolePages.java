@@ -66,7 +66,7 @@ class ConsolePages {
         // The API's own chain is stateless: it finds the page's login in the request (also when a streamed answer,
         // such as the audit export, comes back in an async dispatch).
         CONTEXT.saveContext(SecurityContextHolder.getContext(), request, response);
-        String query = request.getQueryString();
-        request.getRequestDispatcher(query == null ? target : target + "?" + query).forward(request, response);
+        // The query's parameters stay with the forwarded request (adding the query again would double them).
+        request.getRequestDispatcher(target).forward(request, response);
     }
 }
