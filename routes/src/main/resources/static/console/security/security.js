@@ -9,10 +9,12 @@
         return decision === 'PERMIT' ? 'good' : (decision === 'DENY' ? 'bad' : 'warn');
     }
 
+    const EVENTS = {DISCLOSURE_DECIDED: 'decided', HOLD_RELEASED: 'released'};
+
     const COLUMNS = [
         ['Entry', d => d.id, {num: true}],
         ['Time', d => when(d.occurredAt)],
-        ['Event', d => d.event],
+        ['Event', d => EVENTS[d.event] || d.event],
         ['Notice type', d => d.noticeType || '—'],
         ['From', d => d.sender || '—', {mono: true}],
         ['To', d => d.recipient || '—', {mono: true}],

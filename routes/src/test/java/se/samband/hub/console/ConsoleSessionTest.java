@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,22 @@ class ConsoleSessionTest extends HubSpringTest {
     }
 
     @Test
+    void thePagesConcurrentCallsAllGetTheirAnswers() throws Exception {
+        Session operator = Session.logIn(peoplePort.port(), PeopleClient.OPERATOR, PeopleClient.OPERATOR_PASSWORD);
+        List<String> paths = List.of("/console/api/operator/backlog", "/console/api/operator/participants",
+                "/console/api/operator/queues", "/console/me");
+        for (int round = 0; round < 5; round++) {
+            List<CompletableFuture<HttpResponse<String>>> calls = paths.stream()
+                    .map(path -> operator.getAsync(path, "application/json")).toList();
+            for (int i = 0; i < paths.size(); i++) {
+                HttpResponse<String> response = calls.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(paths.get(i) + " " + response.headers().map())
+                        .isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void withoutALoginEveryPageLeadsToTheLoginPage() throws Exception {
         Session nobody = new Session(peoplePort.port());
         for (String path : new String[] {"/console/operator/", "/console/api/operator/dlq", "/console/me"}) {
@@ -111,6 +130,11 @@ class ConsoleSessionTest extends HubSpringTest {
 
         HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
             return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept));
+        }
+
+        CompletableFuture<HttpResponse<String>> getAsync(String path, String accept) {
+            return http.sendAsync(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** A POST as the console's scripts send it: with the cookie's CSRF token as a header, or without. */
