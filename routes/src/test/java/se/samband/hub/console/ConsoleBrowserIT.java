@@ -123,13 +123,16 @@ class ConsoleBrowserIT extends HubSpringTest {
         assertThat(Long.parseLong(browser.find(By.cssSelector("[data-tile=overdue] .n")).getText())).isPositive();
         assertThat(shownRow("participants", POLICE.value())).isNotEmpty();
         assertNoPseudonyms();
+        assertNoErrorShown();
         browser.screenshot("operator-overview");
 
         browser.open("/console/operator/routes.html");
         assertThat(shownRow("routes", RouteIds.INTAKE_INBOX)).contains("Started");
+        assertNoErrorShown();
         browser.screenshot("operator-routes");
         browser.open("/console/operator/queues.html");
         assertThat(shownRow("hub-queues", Endpoints.HUB_INBOX)).isNotEmpty();
+        assertNoErrorShown();
         browser.screenshot("operator-queues");
     }
 
@@ -184,10 +187,12 @@ class ConsoleBrowserIT extends HubSpringTest {
         browser.find(By.id("disclosures"));
         browser.waitFor(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#disclosures tr"), 1));
         assertNoPseudonyms();
+        assertNoErrorShown();
         browser.screenshot("security-disclosures");
 
         browser.open("/console/security/reviews.html");
-        browser.find(By.id("reviews"));
+        rendered("reviews");
+        assertNoErrorShown();
         browser.screenshot("security-reviews");
 
         browser.open("/console/security/chain.html");
@@ -234,6 +239,11 @@ class ConsoleBrowserIT extends HubSpringTest {
             return new long[4];
         }
         return cells.subList(1, 5).stream().mapToLong(Long::parseLong).toArray();
+    }
+
+    /** No call of the page failed (the page says so in its notice line). */
+    private void assertNoErrorShown() {
+        assertThat(browser.findAll(By.cssSelector("#flash.err"))).as(browser.pageText()).isEmpty();
     }
 
     private void assertNoPseudonyms() {
