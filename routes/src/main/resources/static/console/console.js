@@ -38,7 +38,7 @@
         try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
         if (!response.ok) {
             const code = json && json.code ? json.code : ('HTTP ' + response.status);
-            throw new Error(code);
+            throw new Error(code + ' (' + method + ' ' + path + ')');
         }
         return json;
     }

@@ -1,5 +1,6 @@
 package se.samband.hub.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.ConnectionFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -109,12 +110,11 @@ class ConsoleConfiguration {
 
     /** The role check of the console's pages, and each area's index page. */
     @Bean
-    WebMvcConfigurer consolePages() {
+    WebMvcConfigurer consolePageAccess(ObjectMapper json) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new ConsolePageAccess())
-                        .addPathPatterns("/console/operator/**", "/console/security/**");
+                registry.addInterceptor(new ConsolePageAccess(json)).addPathPatterns(ConsolePageAccess.PATHS);
             }
 
             @Override

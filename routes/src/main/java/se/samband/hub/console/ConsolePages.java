@@ -1,9 +1,6 @@
 package se.samband.hub.console;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,20 +9,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The console's entry points on the people port. The pages themselves are static files under
- * {@code static/console/}; their scripts call the JSON APIs through {@code /console/api/**}, which is forwarded to
- * {@code /api/v1/**} inside the same request: the browser's session (and its CSRF token) authenticates the page, and
- * the API's own role rules decide on the forwarded call.
+ * {@code static/console/}; their scripts call the same JSON APIs under {@code /console/api/operator/**} and
+ * {@code /console/api/security/**}, where the login session and its CSRF token authenticate them (the
+ * {@code /api/v1/**} paths take HTTP Basic or a token only) and {@link ConsolePageAccess} checks the role.
  */
 @Controller
 class ConsolePages {
     static final String OPERATOR_ROLE = "OPERATOR";
     static final String SECURITY_OFFICER_ROLE = "SECURITY_OFFICER";
-    private static final String API_PREFIX = "/console/api/";
 
     /** After login: each role to its own pages. */
     @GetMapping({"/console", "/console/"})
@@ -53,13 +48,5 @@ class ConsolePages {
             }
         }
         return ResponseEntity.ok(Map.of("account", person.getName(), "roles", roles));
-    }
-
-    @RequestMapping("/console/api/**")
-    void api(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String target = "/api/v1/" + path.substring(API_PREFIX.length());
-        String query = request.getQueryString();
-        request.getRequestDispatcher(query == null ? target : target + "?" + query).forward(request, response);
     }
 }

@@ -33,10 +33,10 @@ class OperatorAudit {
         this.clock = clock;
     }
 
-    /** One event: what the operator ({@code operator:<account>}) did, to which notice and counterpart (either may be null), and why. */
+    /** One event: what the operator ({@code operator:<account>}) did, to which notice and counterpart, and why. */
     void record(String actor, AuditEventType type, AuditOutcome outcome, UUID noticeId, String counterpart,
                 String reasonCode) {
-        AuditEvent event = AuditEvent.builder(type, clock.instant(), ROLE + account)
+        AuditEvent event = AuditEvent.builder(type, clock.instant(), actor)
                 .outcome(outcome)
                 .noticeId(noticeId)
                 .counterpart(counterpart)

@@ -39,7 +39,8 @@ import se.samband.security.audit.ChainVerification;
  * this package.
  */
 @RestController
-@RequestMapping("/api/v1/security")
+// Also under /console/api/security for the console's pages on their login session (se.samband.hub.console).
+@RequestMapping({"/api/v1/security", "/console/api/security"})
 class SecurityOfficerController {
     private static final Logger log = LoggerFactory.getLogger(SecurityOfficerController.class);
     private static final Instant BEGINNING = Instant.EPOCH;

@@ -96,7 +96,7 @@ class ConsoleBrowserIT extends HubSpringTest {
         browser.logOut();
         browser.logIn(PeopleClient.OPERATOR, PeopleClient.OPERATOR_PASSWORD);
         assertThat(browser.currentPath()).startsWith("/console/operator/");
-        browser.find(By.cssSelector("#backlog"));
+        rendered("backlog");
         long[] social = counts(SOCIAL);
         long[] frivard = counts(FRIVARD);
         long[] police = counts(POLICE);
@@ -113,7 +113,7 @@ class ConsoleBrowserIT extends HubSpringTest {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             browser.open("/console/operator/");
-            browser.find(By.cssSelector("#backlog"));
+            rendered("backlog");
             long[] now = counts(SOCIAL);
             return now[0] == social[0] + 1 && now[2] == social[2] + 1;
         });
@@ -121,15 +121,18 @@ class ConsoleBrowserIT extends HubSpringTest {
         assertThat(counts(POLICE)[3]).as("overdue from the sender").isEqualTo(police[3] + 1);
         assertThat(Long.parseLong(browser.find(By.cssSelector("[data-tile=held] .n")).getText())).isPositive();
         assertThat(Long.parseLong(browser.find(By.cssSelector("[data-tile=overdue] .n")).getText())).isPositive();
-        assertThat(row("participants", POLICE.value())).isNotEmpty();
+        assertThat(shownRow("participants", POLICE.value())).isNotEmpty();
         assertNoPseudonyms();
+        assertNoErrorShown();
         browser.screenshot("operator-overview");
 
         browser.open("/console/operator/routes.html");
-        assertThat(row("routes", RouteIds.INTAKE_INBOX)).contains("Started");
+        assertThat(shownRow("routes", RouteIds.INTAKE_INBOX)).contains("Started");
+        assertNoErrorShown();
         browser.screenshot("operator-routes");
         browser.open("/console/operator/queues.html");
-        assertThat(row("hub-queues", Endpoints.HUB_INBOX)).isNotEmpty();
+        assertThat(shownRow("hub-queues", Endpoints.HUB_INBOX)).isNotEmpty();
+        assertNoErrorShown();
         browser.screenshot("operator-queues");
     }
 
@@ -184,10 +187,12 @@ class ConsoleBrowserIT extends HubSpringTest {
         browser.find(By.id("disclosures"));
         browser.waitFor(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#disclosures tr"), 1));
         assertNoPseudonyms();
+        assertNoErrorShown();
         browser.screenshot("security-disclosures");
 
         browser.open("/console/security/reviews.html");
-        browser.find(By.id("reviews"));
+        rendered("reviews");
+        assertNoErrorShown();
         browser.screenshot("security-reviews");
 
         browser.open("/console/security/chain.html");
@@ -208,6 +213,21 @@ class ConsoleBrowserIT extends HubSpringTest {
 
     /** The text of each cell of the row whose data-key is {@code key} in the table under {@code #container}. */
     private List<String> row(String container, String key) {
+        return cells(container, key);
+    }
+
+    /** Waits until the page's script has filled the container (a table, or the line saying it is empty). */
+    private void rendered(String container) {
+        browser.find(By.cssSelector("#" + container + " table, #" + container + " .empty"));
+    }
+
+    /** As {@link #row} once the page's script has shown that row. */
+    private List<String> shownRow(String container, String key) {
+        browser.find(By.cssSelector("#" + container + " tr[data-key='" + key + "']"));
+        return cells(container, key);
+    }
+
+    private List<String> cells(String container, String key) {
         return browser.findAll(By.cssSelector("#" + container + " tr[data-key='" + key + "'] td")).stream()
                 .map(cell -> cell.getText().trim()).toList();
     }
@@ -219,6 +239,11 @@ class ConsoleBrowserIT extends HubSpringTest {
             return new long[4];
         }
         return cells.subList(1, 5).stream().mapToLong(Long::parseLong).toArray();
+    }
+
+    /** No call of the page failed (the page says so in its notice line). */
+    private void assertNoErrorShown() {
+        assertThat(browser.findAll(By.cssSelector("#flash.err"))).as(browser.pageText()).isEmpty();
     }
 
     private void assertNoPseudonyms() {

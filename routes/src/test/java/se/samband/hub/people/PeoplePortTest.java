@@ -141,8 +141,9 @@ class PeoplePortTest extends HubSpringTest {
                 .startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly").contains("SameSite=Strict"));
         assertThat(login.headers().firstValue("Location").orElseThrow())
                 .as("back to the page asked for").matches(".*/console/(\\?continue)?");
-        assertThat(console.get("/console/").statusCode()).as("logged in: past security, no page yet").isEqualTo(404);
-        assertThat(console.get("/console/operator/queues").statusCode()).as("the operator's pages").isEqualTo(404);
+        HttpResponse<String> home = console.get("/console/");
+        assertThat(home.statusCode()).as("logged in: past security, to the operator's pages").isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/console/operator/");
         assertThat(console.get("/console/security/reviews").statusCode()).as("the officer's pages").isEqualTo(403);
 
         String fresh = console.cookie("XSRF-TOKEN");
