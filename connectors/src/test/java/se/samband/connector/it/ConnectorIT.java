@@ -3,6 +3,10 @@ package se.samband.connector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two connectors (Frivården Gävle with the file drop; Bollnäs social services delivering to a folder) against the
@@ -42,6 +47,8 @@ class ConnectorIT {
     private static Path dropFolder;
     private static Path caseSystemFolder;
     private static String consentId;
+    /** Every log line of both connectors, read by the canary test at the end. */
+    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
 
     @BeforeAll
     static void startHubAndConnectors() throws Exception {
@@ -58,6 +65,9 @@ class ConnectorIT {
                 "--samband.connector.delivery.mode=FOLDER",
                 "--samband.connector.delivery.folder=" + caseSystemFolder,
                 "--samband.connector.delivery.poll-interval=200ms");
+        // attached after the connectors started: Spring Boot resets Logback when an application starts
+        LOGS.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
         consentId = "it-consent-" + UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         LocalConnector.Answer registered = frivarden.post("/api/v1/consents", """
@@ -219,5 +229,37 @@ class ConnectorIT {
             assertThat(events).filteredOn("DELIVERED"::equals).hasSize(1);
             assertThat(events).doesNotContain("REJECTED", "REPLAY_REFUSED");
         }
+    }
+
+    @Test
+    @Order(4)
+    void badInputIsRefusedByFieldAndRuleAndNoPersonalDataReachesALog() throws Exception {
+        LocalConnector.Answer refused = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-bad")
+                .replace(PERSONNUMMER, "640823-3235").replace("\"purpose\":\"SUPPORT_CONTACT\",", ""));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("code").asText()).isEqualTo("submission_invalid");
+        assertThat(refused.body().path("problems").toString())
+                .contains("{\"code\":\"checksum\",\"field\":\"/subject/personnummer\"}",
+                        "{\"code\":\"missing\",\"field\":\"/purpose\"}")
+                .doesNotContain("640823");
+        assertThat(frivarden.get("/api/v1/notices/" + UUID.randomUUID()).status()).isEqualTo(404);
+
+        List<String> markers = List.of("640823", "196408233234", "070-1234567", "handläggare");
+        List<String> lines = new ArrayList<>();
+        List<ILoggingEvent> events;
+        synchronized (LOGS) {
+            events = List.copyOf(LOGS.list);
+        }
+        for (ILoggingEvent event : events) {
+            lines.add(event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : ThrowableProxyUtil.asString(event.getThrowableProxy())));
+        }
+        try (Stream<Path> hubLogs = Files.list(hub.dataDir)) {
+            for (Path log : hubLogs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+                lines.addAll(Files.readAllLines(log));
+            }
+        }
+        assertThat(events).as("the connectors logged").isNotEmpty();
+        assertThat(lines).noneMatch(line -> markers.stream().anyMatch(line::contains));
     }
 }
