@@ -69,13 +69,17 @@ class ConnectorIT {
         LOGS.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
         consentId = "it-consent-" + UUID.randomUUID().toString().substring(0, 8);
+        registerConsent(consentId);
+    }
+
+    private static void registerConsent(String id) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         LocalConnector.Answer registered = frivarden.post("/api/v1/consents", """
                 {"consentId":"%s","personnummer":"%s","givenBy":"SELF","recordedByFunction":"Frivardsinspektor",
                  "form":"WRITTEN","evidenceRef":"kv-form-17","senders":["%s"],"recipients":["%s"],
                  "noticeTypes":["RELEASE_CONTACT_CONSENT","RELEASE_EFFECTED"],
                  "dataCategories":["RELEASE_INFORMATION","CONTACT_DETAILS"],"purposes":["SUPPORT_CONTACT"],
-                 "validFrom":"%s","validTo":"%s"}""".formatted(consentId, PERSONNUMMER, FRIVARDEN, BOLLNAS,
+                 "validFrom":"%s","validTo":"%s"}""".formatted(id, PERSONNUMMER, FRIVARDEN, BOLLNAS,
                 now.minus(1, ChronoUnit.DAYS), now.plus(180, ChronoUnit.DAYS)));
         assertThat(registered.status()).as("consent registered through the connector: %s", registered.body())
                 .isEqualTo(201);
@@ -93,12 +97,16 @@ class ConnectorIT {
     }
 
     private static String release(String type, String caseRef) {
+        return release(type, caseRef, consentId, "");
+    }
+
+    private static String release(String type, String caseRef, String consent, String extra) {
         return """
                 {"type":"%s","recipient":{"kind":"SOCIALTJANST","municipality":"2183"},
                  "subject":{"personnummer":"%s","role":"PERPETRATOR"},"purpose":"SUPPORT_CONTACT",
                  "dataCategories":["RELEASE_INFORMATION","CONTACT_DETAILS"],"legalBasis":"CONSENT",
-                 "consentId":"%s","caseRef":"%s","payload":{"plannedRelease":"2026-12-01","contact":"070-1234567"}}"""
-                .formatted(type, PERSONNUMMER, consentId, caseRef);
+                 "consentId":"%s","caseRef":"%s",%s"payload":{"plannedRelease":"2026-12-01","contact":"070-1234567"}}"""
+                .formatted(type, PERSONNUMMER, consent, caseRef, extra);
     }
 
     private static JsonNode status(String noticeId) throws Exception {
@@ -167,6 +175,47 @@ class ConnectorIT {
 
     @Test
     @Order(2)
+    void noticeHeldForItsConsentIsReleasedWhenTheConsentIsRegistered() throws Exception {
+        String later = "it-later-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalConnector.Answer submitted = frivarden.post("/api/v1/notices",
+                release("RELEASE_CONTACT_CONSENT", "kv-held", later, ""));
+        assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
+        String id = submitted.body().path("noticeId").asText();
+        await().atMost(WAIT).until(() -> status(id).path("status").asText(), "HELD"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("AWAITING_CONSENT");
+
+        registerConsent(later);
+
+        await().atMost(WAIT).until(() -> outcome(id), "RECEIVED"::equals);
+        assertThat(history(status(id))).containsSubsequence("SUBMITTED", "HELD", "HOLD_RELEASED", "RECEIVED");
+    }
+
+    @Test
+    @Order(3)
+    void overdueNoticeIsEscalatedToSenderAndContactAndCanStillBeDeclined() throws Exception {
+        String respondBy = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(8).toString();
+        LocalConnector.Answer submitted = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED",
+                "kv-overdue", consentId, "\"respondBy\":\"" + respondBy + "\","));
+        assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
+        String id = submitted.body().path("noticeId").asText();
+
+        await().atMost(WAIT).until(() -> outcome(id), "ESCALATED"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("RESPOND_BY_PASSED");
+        assertThat(status(id).path("status").asText()).isEqualTo("ESCALATED");
+        // Bollnäs is its own escalation contact: the hub's escalation is in its inbox as information
+        await().atMost(WAIT).until(() -> bollnasInbox().stream().anyMatch(i -> i.path("type").asText()
+                .equals("ESCALATION") && i.path("inReplyTo").asText().equals(id)));
+
+        assertThat(bollnas.post("/api/v1/inbox/" + id + "/decline", "{\"reason\":\"Not a code\"}").status())
+                .isEqualTo(422);
+        assertThat(bollnas.post("/api/v1/inbox/" + id + "/decline", "{\"reason\":\"NOT_OUR_CASE\"}").status())
+                .isEqualTo(200);
+        await().atMost(WAIT).until(() -> outcome(id), "DECLINED"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("NOT_OUR_CASE");
+    }
+
+    @Test
+    @Order(4)
     void releaseListRowsAreSubmittedAndBadRowsReportedWithoutTheirValues() throws Exception {
         String csv = """
                 noticeType;personnummer;consentId;municipality;releaseDate;releaseTime;caseRef;contactChannel
@@ -201,7 +250,7 @@ class ConnectorIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void outboxKeepsNoticesWhileTheHubIsDownAndDeliversEachExactlyOnce() throws Exception {
         hub.stop();
         List<String> ids = new ArrayList<>();
@@ -232,7 +281,7 @@ class ConnectorIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void badInputIsRefusedByFieldAndRuleAndNoPersonalDataReachesALog() throws Exception {
         LocalConnector.Answer refused = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-bad")
                 .replace(PERSONNUMMER, "640823-3235").replace("\"purpose\":\"SUPPORT_CONTACT\",", ""));
