@@ -51,8 +51,9 @@ public class Directory {
         String body = cached(key, () -> {
             HubApi.Answer answer = hub.get(PARTICIPANTS + "?" + query.queryString());
             if (!answer.ok()) {
-                log.warn("directory query refused by the hub: HTTP {}", answer.status());
-                throw new SambandException(ErrorCode.RECIPIENT_UNKNOWN, "directory answered " + answer.status());
+                // e.g. 400 directory_query_invalid for a municipality code that does not exist: nobody serves it
+                log.info("directory query refused by the hub: HTTP {}", answer.status());
+                throw new SambandException(ErrorCode.NO_RECIPIENT_FOUND, "directory answered " + answer.status());
             }
             return answer.body();
         });

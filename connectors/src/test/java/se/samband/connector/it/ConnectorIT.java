@@ -1,0 +1,265 @@
+package se.samband.connector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two connectors (Frivården Gävle with the file drop; Bollnäs social services delivering to a folder) against the
+ * real hub, its packaged jar in its own JVM: the round trip submit -> deliver -> RECEIVED -> ACCEPTED, the release
+ * list file drop, and the outbox while the hub is down. Everything is observed through the connectors' own APIs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConnectorIT {
+    private static final String FRIVARDEN = "kriminalvarden.frivard-gavle";
+    private static final String BOLLNAS = "socialtjanst.bollnas";
+    private static final String PERSONNUMMER = "640823-3234";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static HubProcess hub;
+    private static LocalConnector frivarden;
+    private static LocalConnector bollnas;
+    private static Path dropFolder;
+    private static Path caseSystemFolder;
+    private static String consentId;
+    /** Every log line of both connectors, read by the canary test at the end. */
+    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+
+    @BeforeAll
+    static void startHubAndConnectors() throws Exception {
+        Path root = HubProcess.newDataDir("connector-it");
+        hub = new HubProcess(Files.createDirectories(root.resolve("hub")));
+        hub.start();
+        dropFolder = Files.createDirectories(root.resolve("drop"));
+        caseSystemFolder = root.resolve("case-system-inbox");
+        frivarden = new LocalConnector(FRIVARDEN, hub, root.resolve("frivarden"),
+                "--samband.connector.file-drop.enabled=true",
+                "--samband.connector.file-drop.folder=" + dropFolder,
+                "--samband.connector.file-drop.poll-interval=300ms");
+        bollnas = new LocalConnector(BOLLNAS, hub, root.resolve("bollnas"),
+                "--samband.connector.delivery.mode=FOLDER",
+                "--samband.connector.delivery.folder=" + caseSystemFolder,
+                "--samband.connector.delivery.poll-interval=200ms");
+        // attached after the connectors started: Spring Boot resets Logback when an application starts
+        LOGS.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
+        consentId = "it-consent-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        LocalConnector.Answer registered = frivarden.post("/api/v1/consents", """
+                {"consentId":"%s","personnummer":"%s","givenBy":"SELF","recordedByFunction":"Frivardsinspektor",
+                 "form":"WRITTEN","evidenceRef":"kv-form-17","senders":["%s"],"recipients":["%s"],
+                 "noticeTypes":["RELEASE_CONTACT_CONSENT","RELEASE_EFFECTED"],
+                 "dataCategories":["RELEASE_INFORMATION","CONTACT_DETAILS"],"purposes":["SUPPORT_CONTACT"],
+                 "validFrom":"%s","validTo":"%s"}""".formatted(consentId, PERSONNUMMER, FRIVARDEN, BOLLNAS,
+                now.minus(1, ChronoUnit.DAYS), now.plus(180, ChronoUnit.DAYS)));
+        assertThat(registered.status()).as("consent registered through the connector: %s", registered.body())
+                .isEqualTo(201);
+        assertThat(registered.body().path("subjectPseudonym").asText()).startsWith("ps1:");
+        assertThat(registered.body().toString()).doesNotContain("640823", "196408233234");
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {frivarden, bollnas, hub}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    private static String release(String type, String caseRef) {
+        return """
+                {"type":"%s","recipient":{"kind":"SOCIALTJANST","municipality":"2183"},
+                 "subject":{"personnummer":"%s","role":"PERPETRATOR"},"purpose":"SUPPORT_CONTACT",
+                 "dataCategories":["RELEASE_INFORMATION","CONTACT_DETAILS"],"legalBasis":"CONSENT",
+                 "consentId":"%s","caseRef":"%s","payload":{"plannedRelease":"2026-12-01","contact":"070-1234567"}}"""
+                .formatted(type, PERSONNUMMER, consentId, caseRef);
+    }
+
+    private static JsonNode status(String noticeId) throws Exception {
+        LocalConnector.Answer answer = frivarden.get("/api/v1/notices/" + noticeId);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static String outcome(String noticeId) throws Exception {
+        return status(noticeId).path("recipients").path(0).path("outcome").asText();
+    }
+
+    /** Every item in Bollnäs' inbox, paging through the pull API. */
+    private static List<JsonNode> bollnasInbox() throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = "0";
+        while (true) {
+            JsonNode page = bollnas.get("/api/v1/inbox?after=" + cursor + "&limit=3").body();
+            if (page.path("items").isEmpty()) {
+                return items;
+            }
+            page.path("items").forEach(items::add);
+            cursor = page.path("next").asText();
+        }
+    }
+
+    private static List<String> history(JsonNode status) {
+        List<String> events = new ArrayList<>();
+        status.path("history").forEach(e -> events.add(e.path("event").asText()));
+        return events;
+    }
+
+    @Test
+    @Order(1)
+    void submittedNoticeIsDeliveredReceivedAndAccepted() throws Exception {
+        LocalConnector.Answer submitted = frivarden.post("/api/v1/notices",
+                release("RELEASE_CONTACT_CONSENT", "kv-round-trip"));
+        assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
+        String id = submitted.body().path("noticeId").asText();
+        assertThat(submitted.body().path("status").asText()).isEqualTo("QUEUED");
+
+        await().atMost(WAIT).until(() -> outcome(id), "RECEIVED"::equals);
+        JsonNode item = bollnasInbox().stream().filter(i -> i.path("noticeId").asText().equals(id)).findFirst()
+                .orElseThrow();
+        assertThat(item.path("sender").asText()).isEqualTo(FRIVARDEN);
+        assertThat(item.path("state").asText()).isEqualTo("NEW");
+        assertThat(item.path("consentId").asText()).isEqualTo(consentId);
+        assertThat(item.at("/payload/persons/0/personnummer").asText()).isEqualTo("196408233234");
+        assertThat(item.at("/subjects/0/pseudonym").asText()).isEqualTo(item.at("/payload/persons/0/pseudonym")
+                .asText()).startsWith("ps1:");
+        assertThat(item.at("/payload/fields/plannedRelease").asText()).isEqualTo("2026-12-01");
+        await().atMost(WAIT).until(() -> Files.exists(caseSystemFolder.resolve(id + ".json")));
+
+        LocalConnector.Answer accepted = bollnas.post("/api/v1/inbox/" + id + "/accept", "");
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(bollnas.post("/api/v1/inbox/" + id + "/decline", "{\"reason\":\"NOT_OUR_CASE\"}").body()
+                .path("code").asText()).isEqualTo("notice_already_answered");
+
+        await().atMost(WAIT).until(() -> status(id).path("status").asText(), "ACCEPTED"::equals);
+        JsonNode finalStatus = status(id);
+        assertThat(finalStatus.path("recipients").path(0).path("participant").asText()).isEqualTo(BOLLNAS);
+        assertThat(history(finalStatus)).containsSubsequence("QUEUED", "SUBMITTED", "DELIVERED", "RECEIVED",
+                "ACCEPTED");
+        assertThat(finalStatus.toString()).doesNotContain("640823", "196408233234");
+    }
+
+    @Test
+    @Order(2)
+    void releaseListRowsAreSubmittedAndBadRowsReportedWithoutTheirValues() throws Exception {
+        String csv = """
+                noticeType;personnummer;consentId;municipality;releaseDate;releaseTime;caseRef;contactChannel
+                RELEASE_CONTACT_CONSENT;%1$s;%2$s;2183;2026-12-01;;kv-drop-1;"Frivården; handläggare"
+                RELEASE_EFFECTED;640823-3235;%2$s;2183;2026-12-01;09:30;kv-drop-2;
+                RELEASE_EFFECTED;%1$s;%2$s;2183;1 december;;kv-drop-3;
+                RELEASE_EFFECTED;%1$s;%2$s;9999;2026-12-01;;kv-drop-4;
+                RELEASE_EFFECTED;%1$s;%2$s;2183;2026-12-01;08:00;kv-drop-5;phone
+                """.formatted(PERSONNUMMER, consentId);
+        Path temp = Files.writeString(dropFolder.resolve(".release-list.tmp"), csv, StandardCharsets.UTF_8);
+        Files.move(temp, dropFolder.resolve("release-list.csv"));
+
+        Path errors = dropFolder.resolve("errors").resolve("release-list.csv.errors.csv");
+        await().atMost(WAIT).until(() -> Files.exists(errors));
+        assertThat(Files.readAllLines(errors)).containsExactly("row;column;reason", "3;personnummer;checksum",
+                "4;releaseDate;invalid_format", "5;row;no_recipient_found");
+        assertThat(Files.readString(errors)).doesNotContain("640823", "1 december");
+        await().atMost(WAIT).until(() -> !Files.exists(dropFolder.resolve("release-list.csv")));
+        try (Stream<Path> processed = Files.list(dropFolder.resolve("processed"))) {
+            assertThat(processed.map(p -> p.getFileName().toString()))
+                    .singleElement().satisfies(name -> assertThat(name).startsWith("release-list-").endsWith(".csv"));
+        }
+
+        await().atMost(WAIT).until(() -> bollnasInbox().stream().map(i -> i.path("caseRef").asText())
+                .filter(ref -> ref.startsWith("kv-drop-")).sorted().toList(), refs -> refs.equals(
+                List.of("kv-drop-1", "kv-drop-5")));
+        JsonNode effected = bollnasInbox().stream().filter(i -> i.path("caseRef").asText().equals("kv-drop-5"))
+                .findFirst().orElseThrow();
+        assertThat(effected.path("type").asText()).isEqualTo("RELEASE_EFFECTED");
+        assertThat(effected.at("/payload/fields/releaseTime").asText()).isEqualTo("08:00");
+        assertThat(effected.at("/payload/persons/0/personnummer").asText()).isEqualTo("196408233234");
+    }
+
+    @Test
+    @Order(3)
+    void outboxKeepsNoticesWhileTheHubIsDownAndDeliversEachExactlyOnce() throws Exception {
+        hub.stop();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            LocalConnector.Answer answer = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED",
+                    "kv-outbox-" + i));
+            assertThat(answer.status()).as("accepted while the hub is down: %s", answer.body()).isEqualTo(202);
+            ids.add(answer.body().path("noticeId").asText());
+        }
+        for (String id : ids) {
+            assertThat(status(id).path("status").asText()).isEqualTo("QUEUED");
+        }
+
+        hub.start();
+
+        for (String id : ids) {
+            await().atMost(WAIT).until(() -> outcome(id), "RECEIVED"::equals);
+        }
+        Map<String, Long> copies = bollnasInbox().stream().map(i -> i.path("noticeId").asText())
+                .filter(ids::contains).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(copies).hasSize(ids.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        for (String id : ids) {
+            List<String> events = history(status(id));
+            assertThat(events).filteredOn("SUBMITTED"::equals).hasSize(1);
+            assertThat(events).filteredOn("DELIVERED"::equals).hasSize(1);
+            assertThat(events).doesNotContain("REJECTED", "REPLAY_REFUSED");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void badInputIsRefusedByFieldAndRuleAndNoPersonalDataReachesALog() throws Exception {
+        LocalConnector.Answer refused = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-bad")
+                .replace(PERSONNUMMER, "640823-3235").replace("\"purpose\":\"SUPPORT_CONTACT\",", ""));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("code").asText()).isEqualTo("submission_invalid");
+        assertThat(refused.body().path("problems").toString())
+                .contains("{\"code\":\"checksum\",\"field\":\"/subject/personnummer\"}",
+                        "{\"code\":\"missing\",\"field\":\"/purpose\"}")
+                .doesNotContain("640823");
+        assertThat(frivarden.get("/api/v1/notices/" + UUID.randomUUID()).status()).isEqualTo(404);
+
+        List<String> markers = List.of("640823", "196408233234", "070-1234567", "handläggare");
+        List<String> lines = new ArrayList<>();
+        List<ILoggingEvent> events;
+        synchronized (LOGS) {
+            events = List.copyOf(LOGS.list);
+        }
+        for (ILoggingEvent event : events) {
+            lines.add(event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : ThrowableProxyUtil.asString(event.getThrowableProxy())));
+        }
+        try (Stream<Path> hubLogs = Files.list(hub.dataDir)) {
+            for (Path log : hubLogs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+                lines.addAll(Files.readAllLines(log));
+            }
+        }
+        assertThat(events).as("the connectors logged").isNotEmpty();
+        assertThat(lines).noneMatch(line -> markers.stream().anyMatch(line::contains));
+    }
+}
