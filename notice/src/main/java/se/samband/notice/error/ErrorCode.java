@@ -100,7 +100,12 @@ public enum ErrorCode {
 
     // People port (routes module): operators and security officers
     LOGIN_REQUIRED(401, "The request needs a valid login of a person on the people port."),
-    ROLE_NOT_PERMITTED(403, "The person's role does not permit this request.");
+    ROLE_NOT_PERMITTED(403, "The person's role does not permit this request."),
+    QUERY_INVALID(400, "A parameter of the request is not valid."),
+    REVIEW_NOT_FOUND(404, "No disclosure that needs a follow-up review has this id."),
+    REVIEW_ALREADY_COMPLETED(409, "The follow-up review of this disclosure has already been completed."),
+    REVIEW_INVALID(422, "The review needs a known finding and a comment of 1 to 2000 characters without"
+            + " personal identity numbers.");
 
     private final int httpStatus;
     private final String message;
