@@ -24,6 +24,7 @@ final class HubProcess implements AutoCloseable {
     final Path dataDir;
     final int apiPort = TestSupport.freePort();
     final int managementPort = TestSupport.freePort();
+    final int peoplePort = TestSupport.freePort();
     final int brokerPort = TestSupport.freePort();
     final int brokerTlsPort = TestSupport.freePort();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,7 +46,7 @@ final class HubProcess implements AutoCloseable {
         process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", JAR.toString(), "hub",
                 "--samband.data-dir=" + dataDir, "--server.port=" + apiPort,
                 "--management.server.port=" + managementPort, "--samband.broker.port=" + brokerPort,
-                "--samband.broker.tls-port=" + brokerTlsPort))
+                "--samband.broker.tls-port=" + brokerTlsPort, "--samband.people.port=" + peoplePort))
                 .redirectErrorStream(true).redirectOutput(log).start();
         URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
         await("hub health UP, log in " + log).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))

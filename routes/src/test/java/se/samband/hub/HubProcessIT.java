@@ -12,8 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +51,12 @@ class HubProcessIT {
         int managementPort = TestSupport.freePort();
         int brokerPort = TestSupport.freePort();
         int brokerTlsPort = TestSupport.freePort();
+        int peoplePort = TestSupport.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         hub = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "hub",
                 "--samband.data-dir=" + dataDir, "--server.port=" + apiPort,
                 "--management.server.port=" + managementPort, "--samband.broker.port=" + brokerPort,
-                "--samband.broker.tls-port=" + brokerTlsPort))
+                "--samband.broker.tls-port=" + brokerTlsPort, "--samband.people.port=" + peoplePort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -77,10 +81,35 @@ class HubProcessIT {
         assertThat(dataDir.resolve("artemis").resolve("journal")).isDirectory();
         assertThat(dataDir.resolve("db")).isDirectory();
         assertThat(dataDir.resolve("pki").resolve("truststore.p12")).as("dev PKI created at start-up").isRegularFile();
+        assertFirstPeopleAccounts(dataDir, peoplePort, Files.readString(log));
 
         hub.destroy();
         assertThat(hub.waitFor(30, TimeUnit.SECONDS)).as("hub stops within 30 s of SIGTERM").isTrue();
         assertThat(Files.readString(log)).contains("AMQ221002");
+    }
+
+    /** First start: operator and security exist, their passwords only in the owner-only file, and they log in. */
+    private void assertFirstPeopleAccounts(Path dataDir, int peoplePort, String hubLog) throws Exception {
+        Path file = dataDir.resolve("people-accounts.txt");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> passwords = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] fields = line.strip().split("\\s+");
+            if (!line.startsWith("#") && fields.length == 3) {
+                passwords.put(fields[0], fields[1]);
+            }
+        }
+        assertThat(passwords).containsOnlyKeys("operator", "security");
+        assertThat(hubLog).contains(file.toString());
+        passwords.values().forEach(password -> assertThat(hubLog).doesNotContain(password));
+
+        PeopleClient operator = new PeopleClient(peoplePort, dataDir.resolve("pki"), "operator",
+                passwords.get("operator"));
+        assertThat(operator.get("/api/v1/operator/whoami").statusCode()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/security/whoami").statusCode()).isEqualTo(403);
+        PeopleClient security = new PeopleClient(peoplePort, dataDir.resolve("pki"), "security",
+                passwords.get("security"));
+        assertThat(security.get("/api/v1/security/whoami").statusCode()).isEqualTo(200);
     }
 
     private JsonNode readHealth(URI health) throws IOException, InterruptedException {

@@ -1,10 +1,12 @@
 package se.samband.hub;
 
 import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.samband.hub.web.PeoplePort;
 import se.samband.notice.ParticipantId;
 
 /**
@@ -13,6 +15,7 @@ import se.samband.notice.ParticipantId;
  * per-class properties or {@code @MockBean}s here or in subclasses without a good reason.
  * The hub runs on its own data directory under {@code target/} (its dev PKI in {@code <data-dir>/pki}), free broker
  * ports (plain and TLS) and random HTTPS and management ports ({@code @LocalServerPort}, {@code @LocalManagementPort}).
+ * People log in on the people port ({@link #peoplePort}) as {@link #operator()} or {@link #securityOfficer()}.
  * Participant {@link #REVOCATION_VICTIM} is revoked for a moment by a test: other tests must not use it.
  */
 @SpringBootTest(classes = HubApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -21,7 +24,15 @@ import se.samband.notice.ParticipantId;
             "samband.broker.redelivery-delay=10ms",
             "samband.broker.max-delivery-attempts=3",
             // Tests read the respond-by checks on samband.hub.watch; WatchFlowTest starts the watch route itself.
-            "samband.watch.auto-startup=false"
+            "samband.watch.auto-startup=false",
+            // The people port on a free port (PeoplePort tells which) and two accounts with known passwords.
+            "samband.people.port=0",
+            "samband.people.accounts[0].username=" + PeopleClient.OPERATOR,
+            "samband.people.accounts[0].password=" + PeopleClient.OPERATOR_PASSWORD,
+            "samband.people.accounts[0].roles=OPERATOR",
+            "samband.people.accounts[1].username=" + PeopleClient.SECURITY_OFFICER,
+            "samband.people.accounts[1].password=" + PeopleClient.SECURITY_OFFICER_PASSWORD,
+            "samband.people.accounts[1].roles=SECURITY_OFFICER"
         })
 public abstract class HubSpringTest {
     protected static final Path DATA_DIR = TestSupport.newDataDir("hub-context");
@@ -29,6 +40,20 @@ public abstract class HubSpringTest {
     protected static final int BROKER_TLS_PORT = TestSupport.freePort();
     protected static final Path PKI_DIR = DATA_DIR.resolve("pki");
     protected static final ParticipantId REVOCATION_VICTIM = ParticipantId.of("socialtjanst.hylte");
+
+    @Autowired
+    protected PeoplePort peoplePort;
+
+    /** A client of the people port logged in as the operator (role OPERATOR). */
+    protected PeopleClient operator() {
+        return new PeopleClient(peoplePort.port(), PKI_DIR, PeopleClient.OPERATOR, PeopleClient.OPERATOR_PASSWORD);
+    }
+
+    /** A client of the people port logged in as the security officer (role SECURITY_OFFICER). */
+    protected PeopleClient securityOfficer() {
+        return new PeopleClient(peoplePort.port(), PKI_DIR, PeopleClient.SECURITY_OFFICER,
+                PeopleClient.SECURITY_OFFICER_PASSWORD);
+    }
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.SealedNotice;
 
-/** An agency's client of the hub's HTTPS API (mTLS with its dev-PKI key store): consents and notices. */
+/** An agency's client of the hub's HTTPS API (mTLS with its dev-PKI key store): consents, risk flags, notices. */
 public final class RegistryApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,6 +57,10 @@ public final class RegistryApi {
     public HttpResponse<String> postNotice(ParticipantId as, byte[] container) throws Exception {
         return send(as, HttpRequest.newBuilder(uri("/api/v1/notices")).header("Content-Type", SealedNotice.MEDIA_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(container)));
+    }
+
+    public HttpResponse<String> delete(ParticipantId as, String path) throws Exception {
+        return send(as, HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     public HttpResponse<String> get(ParticipantId as, String path) throws Exception {

@@ -51,7 +51,7 @@ final class HubUnderTest implements AutoCloseable {
         command.addAll(List.of("-jar", hubJar.toString(), "hub", "--samband.data-dir=" + dataDir,
                 "--server.port=" + freePort(),
                 "--management.server.port=" + managementPort, "--samband.broker.port=" + freePort(),
-                "--samband.broker.tls-port=" + tlsPort,
+                "--samband.broker.tls-port=" + tlsPort, "--samband.people.port=" + freePort(),
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         command.addAll(extraSettings);
         Path log = dataDir.resolve("hub.log");

@@ -91,7 +91,21 @@ public enum ErrorCode {
     CONSENT_NOT_FOUND(404, "The registry has no consent with this id."),
     PARTICIPANT_UNKNOWN(404, "The federation has no participant with this id."),
     DIRECTORY_QUERY_INVALID(400,
-            "The directory query lacks a known kind or holds a malformed municipality, region or HSA-id.");
+            "The directory query lacks a known kind or holds a malformed municipality, region or HSA-id."),
+    RISK_FLAG_INVALID(422, "The risk flag cannot be set; the problems list says what to correct."),
+    RISK_FLAG_NOT_PERMITTED(403, "Only the police and social services may set or clear risk flags."),
+    RISK_FLAG_NOT_FOUND(404, "The hub has no risk flag with this id."),
+    MANUAL_ROUTING_NOT_FOUND(404, "The manual routing queue holds no open notice with this id."),
+    MANUAL_ROUTING_INVALID(422, "The manual routing request is incomplete or names an unknown action."),
+
+    // People port (routes module): operators and security officers
+    LOGIN_REQUIRED(401, "The request needs a valid login of a person on the people port."),
+    ROLE_NOT_PERMITTED(403, "The person's role does not permit this request."),
+    QUERY_INVALID(400, "A parameter of the request is not valid."),
+    REVIEW_NOT_FOUND(404, "No disclosure that needs a follow-up review has this id."),
+    REVIEW_ALREADY_COMPLETED(409, "The follow-up review of this disclosure has already been completed."),
+    REVIEW_INVALID(422, "The review needs a known finding and a comment of 1 to 2000 characters without"
+            + " personal identity numbers.");
 
     private final int httpStatus;
     private final String message;

@@ -46,8 +46,9 @@ import se.samband.security.federation.Federation;
  * written with JDBC in one database transaction; its audit event ({@code CONSENT_REGISTERED},
  * {@code CONSENT_VERSIONED}, {@code CONSENT_WITHDRAWN}) is sent on {@code samband.hub.audit} in a transacted JMS
  * session that commits right after the database did. Then every hub instance's cache forgets the subject
- * ({@link ConsentChanges#announce}) and a {@link ConsentRegistryChanged} event lets the held store release what
- * the change permits.
+ * ({@link ConsentChanges#announce}), so that a withdrawal takes effect for the next decision, and a
+ * {@link ConsentRegistryChanged} event lets the held store release what the change permits; a withdrawal is also
+ * published as {@link ConsentWithdrawn} for the fan-out to earlier recipients.
  */
 public class ConsentRegistry {
     private static final Logger log = LoggerFactory.getLogger(ConsentRegistry.class);
@@ -135,6 +136,7 @@ public class ConsentRegistry {
                 .withdrawnVia(withdrawal == null ? null : withdrawal.withdrawnVia())
                 .build(), problems);
         store(caller, consent, AuditEventType.CONSENT_WITHDRAWN);
+        events.publishEvent(new ConsentWithdrawn(consentId));
         return consent;
     }
 

@@ -33,6 +33,15 @@ public final class DisclosureDecisions {
 
     /** Decides for each recipient, in the order given; the header must be a verified case notice. */
     public List<RecipientDecision> decide(NoticeHeader header, Participant sender, List<Participant> recipients) {
+        return decide(header, sender, recipients, false);
+    }
+
+    /**
+     * As {@link #decide(NoticeHeader, Participant, List)}; {@code routingConfirmed}: an operator has confirmed these
+     * recipients of a notice about a protected identity (everything else is still checked).
+     */
+    public List<RecipientDecision> decide(NoticeHeader header, Participant sender, List<Participant> recipients,
+                                          boolean routingConfirmed) {
         List<String> pseudonyms = new ArrayList<>(header.subjects().size());
         for (Subject subject : header.subjects()) {
             pseudonyms.add(subject.pseudonym());
@@ -43,7 +52,7 @@ public final class DisclosureDecisions {
         List<RecipientDecision> decisions = new ArrayList<>(recipients.size());
         for (Participant recipient : recipients) {
             DecisionRequest request = new DecisionRequest(header, sender, recipient, records.consents(),
-                    records.riskFlags(), now);
+                    records.riskFlags(), now, routingConfirmed);
             decisions.add(new RecipientDecision(recipient, current.decide(request)));
         }
         return decisions;

@@ -123,6 +123,9 @@ public final class HandoverProjection {
             case HANDOVER_ESCALATED -> current == null || current == HandoverState.DELIVERED
                     || current == HandoverState.RECEIVED || current == HandoverState.HELD
                     ? HandoverState.OVERDUE : null;
+            // An operator returned a notice from the manual routing queue to its sender: it is closed, never delivered.
+            case MANUAL_ROUTING_RESOLVED -> !success && "MANUAL_ROUTING_RETURNED".equals(event.reasonCode())
+                    && (current == null || current == HandoverState.HELD) ? HandoverState.DENIED : null;
             // The recipient answered even if passing the receipt on failed.
             case RECEIPT_RECORDED -> receiptTarget(current, event.noticeType());
             default -> null;

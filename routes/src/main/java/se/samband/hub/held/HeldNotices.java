@@ -4,6 +4,15 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import se.samband.notice.SubjectRole;
+import se.samband.notice.error.ErrorCode;
+import se.samband.notice.error.SambandException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +55,14 @@ import se.samband.security.federation.Participant;
 public class HeldNotices {
     /** AUDIT-EVENTS.md: the reason of HOLD_EXPIRED and of the sender's ESCALATION. */
     public static final String HOLD_EXPIRED = "HOLD_EXPIRED";
+    /** AUDIT-EVENTS.md: HOLD_RELEASED's reason when an operator confirmed the routing of a protected identity. */
+    static final String MANUAL_ROUTING_CONFIRMED = "MANUAL_ROUTING_CONFIRMED";
+    /** AUDIT-EVENTS.md: MANUAL_ROUTING_RESOLVED's reason when the operator routed the notice. */
+    static final String ROUTED = "ROUTED";
+    /** The reason of MANUAL_ROUTING_RESOLVED (FAILED) and of the sender's ESCALATION when an operator returns it. */
+    public static final String MANUAL_ROUTING_RETURNED = "MANUAL_ROUTING_RETURNED";
+    /** MANUAL_ROUTING_RESOLVED's reason when the held copy cannot be decided (unreadable, left the federation). */
+    static final String NOT_DECIDABLE = "NOT_DECIDABLE";
     private static final Logger log = LoggerFactory.getLogger(HeldNotices.class);
     private static final String HUB = ParticipantId.HUB.value();
 
@@ -121,31 +138,186 @@ public class HeldNotices {
             expire(notice);
             return false;
         }
+        Decision decision = decide(notice, header);
+        if (decision instanceof Decision.Hold hold && !hold.reason().name().equals(notice.reason())) {
+            heldForAnotherReason(notice, header, hold.reason(), now);
+            return false;
+        }
+        if (!(decision instanceof Decision.Permit permit)) {
+            return false;
+        }
+        return release(notice, header, permit, releaseReason(notice), List.of(), now);
+    }
+
+    /** The decision for a held notice now, or null if its sender or recipient left the federation. */
+    private Decision decide(HeldNotice notice, NoticeHeader header) {
         Federation current = federation.get();
         Optional<Participant> sender = current.participant(notice.sender());
         Optional<Participant> recipient = current.participant(notice.recipient());
         if (sender.isEmpty() || recipient.isEmpty()) {
-            return false;   // no longer in the federation: stays held until the window ends, then the sender hears
+            return null;    // no longer in the federation: stays held until the window ends, then the sender hears
         }
-        Decision decision = decisions.decide(header, sender.get(), List.of(recipient.get())).get(0).decision();
-        if (!(decision instanceof Decision.Permit permit)) {
-            return false;
+        return decisions.decide(header, sender.get(), List.of(recipient.get()), notice.routingConfirmed()).get(0)
+                .decision();
+    }
+
+    /**
+     * A held notice is now held for another reason (a risk flag set after a consent arrived, a flag that ended on a
+     * notice about a protected identity): the row says so, so that its release is reported right; a notice that
+     * now waits for an operator goes on the manual routing queue ({@code MANUAL_ROUTING_QUEUED}).
+     */
+    private void heldForAnotherReason(HeldNotice notice, NoticeHeader header, HoldReason reason, Instant now)
+            throws JMSException {
+        if (reason == HoldReason.MANUAL_ROUTING_PROTECTED_IDENTITY) {
+            commit(new DispatchPlan(notice.noticeId(), List.of(), List.of(), List.of(), List.of(
+                    AuditEvent.builder(AuditEventType.MANUAL_ROUTING_QUEUED, now, HUB).noticeId(notice.noticeId())
+                            .noticeType(notice.type()).subjectPseudonyms(notice.subjects())
+                            .detailDigest(header.bodyDigest()).reasonCode(protectedIdentityReasons(header)).build()),
+                    List.of(), null));
+            store.queueForOperator(notice.noticeId(), notice.sender(), notice.type(), now);
         }
+        store.reason(notice.noticeId(), notice.recipient(), reason.name());
+    }
+
+    /**
+     * Delivers a held notice: the same sealed container to the recipient's queue with {@code HOLD_RELEASED},
+     * {@code NOTICE_DISPATCHED}, the respond-by check and {@code alsoAudit}, in one JMS transaction; then the row
+     * leaves HELD.
+     */
+    private boolean release(HeldNotice notice, NoticeHeader header, Decision.Permit permit, String reason,
+                            List<AuditEvent> alsoAudit, Instant now) throws JMSException {
         List<AuditEvent> audit = new ArrayList<>();
         audit.add(event(AuditEventType.HOLD_RELEASED, now, notice, header).decision(AuditDecision.PERMIT)
                 .legalBasis(permit.basis()).consentId(permit.consentId()).reviewRequired(permit.reviewRequired())
-                .reasonCode(releaseReason(notice)).build());
+                .reasonCode(reason).build());
         audit.add(event(AuditEventType.NOTICE_DISPATCHED, now, notice, header).decision(AuditDecision.PERMIT)
                 .legalBasis(permit.basis()).consentId(permit.consentId()).build());
-        List<RespondByCheck> checks = RespondByCalculator.respondBy(header, current, now)
+        audit.addAll(alsoAudit);
+        List<RespondByCheck> checks = RespondByCalculator.respondBy(header, federation.get(), now)
                 .map(at -> new RespondByCheck(notice.noticeId(), notice.recipient(), notice.sender(), at))
                 .stream().toList();
         Delivery delivery = new Delivery(notice.recipient(), notice.noticeId(), notice.type(), notice.sender(),
                 notice.container());
         commit(new DispatchPlan(notice.noticeId(), List.of(delivery), List.of(), List.of(), audit, checks, null));
         boolean left = store.leave(notice.noticeId(), notice.recipient(), HeldNotice.State.RELEASED, now);
-        log.info("held notice {} released to {}", notice.noticeId(), notice.recipient());
+        log.info("held notice {} released to {} ({})", notice.noticeId(), notice.recipient(), reason);
         return left;
+    }
+
+    /** The notices on the manual routing queue, oldest first: metadata only. */
+    public List<QueuedRouting> manualRoutingQueue() {
+        return store.manualQueue(batchSize);
+    }
+
+    /**
+     * An operator routes a notice from the manual routing queue: each held copy is decided again with the routing
+     * confirmed and, if permitted, released as a release does, with {@code MANUAL_ROUTING_RESOLVED} (actor the
+     * operator) in the same transaction. A copy the decision now refuses or holds (a withdrawn consent, a risk
+     * flag) stays held with {@code MANUAL_ROUTING_RESOLVED} FAILED and the reason; a later decision keeps the
+     * confirmation.
+     *
+     * @param actor   the operator as the audit trail names people ({@code operator:<account>})
+     * @param comment the operator's comment, kept with the queue entry (the trail gets its digest); may be null
+     * @throws SambandException {@code manual_routing_not_found} if the notice is not (or no longer) queued
+     */
+    public synchronized List<RoutingOutcome> route(UUID noticeId, String actor, String comment) throws JMSException {
+        Instant now = clock.instant();
+        if (!store.resolveManual(noticeId, "ROUTED", now, actor, comment)) {
+            throw new SambandException(ErrorCode.MANUAL_ROUTING_NOT_FOUND, "notice " + noticeId + " is not queued");
+        }
+        List<RoutingOutcome> outcomes = new ArrayList<>();
+        for (HeldNotice held : store.heldForRouting(noticeId)) {
+            HeldNotice notice = confirmed(held);
+            NoticeHeader header = header(notice);
+            Decision decision = header == null ? null : decide(notice, header);
+            AuditEvent.Builder resolved = resolvedEvent(notice, actor, comment, now);
+            if (decision instanceof Decision.Permit permit) {
+                release(notice, header, permit, MANUAL_ROUTING_CONFIRMED, List.of(resolved
+                        .reasonCode(ROUTED).build()), now);
+                outcomes.add(new RoutingOutcome(notice.recipient(), "DELIVERED", null));
+                continue;
+            }
+            String reason = decision instanceof Decision.Deny deny ? deny.code().code()
+                    : decision instanceof Decision.Hold hold ? hold.reason().name() : NOT_DECIDABLE;
+            commit(new DispatchPlan(noticeId, List.of(), List.of(), List.of(), List.of(resolved
+                    .outcome(AuditOutcome.FAILED).reasonCode(reason).build()), List.of(), null));
+            if (decision instanceof Decision.Hold hold) {
+                store.reason(noticeId, notice.recipient(), hold.reason().name());
+            }
+            outcomes.add(new RoutingOutcome(notice.recipient(),
+                    decision instanceof Decision.Hold ? "HELD" : "DENIED", reason));
+        }
+        log.info("notice {} routed by an operator: {}", noticeId, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * An operator returns a notice from the manual routing queue to its sender: for each held copy the sender gets a
+     * hub-signed {@code ESCALATION} (reason {@code MANUAL_ROUTING_RETURNED}) and the trail
+     * {@code MANUAL_ROUTING_RESOLVED} FAILED with that reason (actor the operator); the copies leave HELD as
+     * RETURNED and are never delivered.
+     *
+     * @throws SambandException {@code manual_routing_not_found} if the notice is not (or no longer) queued
+     */
+    public synchronized List<RoutingOutcome> returnToSender(UUID noticeId, String actor, String comment)
+            throws JMSException {
+        Instant now = clock.instant();
+        if (!store.resolveManual(noticeId, "RETURNED", now, actor, comment)) {
+            throw new SambandException(ErrorCode.MANUAL_ROUTING_NOT_FOUND, "notice " + noticeId + " is not queued");
+        }
+        List<RoutingOutcome> outcomes = new ArrayList<>();
+        for (HeldNotice notice : store.heldForRouting(noticeId)) {
+            Optional<Receipt> escalation = receipts.escalation(notice.sender(), noticeId, MANUAL_ROUTING_RETURNED,
+                    notice.recipient());
+            AuditEvent returned = resolvedEvent(notice, actor, comment, now).outcome(AuditOutcome.FAILED)
+                    .reasonCode(MANUAL_ROUTING_RETURNED).build();
+            commit(new DispatchPlan(noticeId, List.of(), List.of(), escalation.stream().toList(), List.of(returned),
+                    List.of(), null));
+            store.leave(noticeId, notice.recipient(), HeldNotice.State.RETURNED, now);
+            outcomes.add(new RoutingOutcome(notice.recipient(), "RETURNED", MANUAL_ROUTING_RETURNED));
+        }
+        log.info("notice {} returned to its sender by an operator", noticeId);
+        return outcomes;
+    }
+
+    /** What became of one held copy when an operator resolved its notice. */
+    public record RoutingOutcome(ParticipantId recipient, String outcome, String reasonCode) {
+    }
+
+    private static HeldNotice confirmed(HeldNotice n) {
+        return new HeldNotice(n.noticeId(), n.recipient(), n.sender(), n.type(), n.reason(), n.consentId(),
+                n.heldAt(), n.holdUntil(), n.subjects(), n.container(), true);
+    }
+
+    private static AuditEvent.Builder resolvedEvent(HeldNotice notice, String actor, String comment, Instant now) {
+        return AuditEvent.builder(AuditEventType.MANUAL_ROUTING_RESOLVED, now, actor)
+                .noticeId(notice.noticeId())
+                .counterpart(notice.recipient().value())
+                .noticeType(notice.type())
+                .detailDigest(comment == null || comment.isEmpty() ? null : sha256(comment));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** As the pipeline's MANUAL_ROUTING_QUEUED reason: protected_identity and the roles concerned. */
+    private static String protectedIdentityReasons(NoticeHeader header) {
+        StringBuilder reasons = new StringBuilder("protected_identity");
+        for (SubjectRole role : SubjectRole.values()) {
+            if (header.subjects().stream().anyMatch(s -> s.protectedIdentity() && s.role() == role)) {
+                reasons.append('.').append(role.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (header.protectedIdentity()) {
+            reasons.append(".related");
+        }
+        return reasons.toString();
     }
 
     private boolean expire(HeldNotice notice) {
@@ -180,7 +352,10 @@ public class HeldNotices {
     }
 
     private static String releaseReason(HeldNotice notice) {
-        return HoldReason.RISK_FLAG_ACTIVE.name().equals(notice.reason()) ? "RISK_FLAG_ENDED" : "CONSENT_REGISTERED";
+        if (HoldReason.RISK_FLAG_ACTIVE.name().equals(notice.reason())) {
+            return "RISK_FLAG_ENDED";
+        }
+        return notice.routingConfirmed() ? MANUAL_ROUTING_CONFIRMED : "CONSENT_REGISTERED";
     }
 
     private static AuditEvent.Builder event(AuditEventType type, Instant now, HeldNotice notice, NoticeHeader header) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.trust.FederationTrust;
+import se.samband.notice.LegalBasisClaim;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeJson;
 import se.samband.notice.NoticeType;
@@ -133,6 +134,47 @@ public final class HubReceipts {
     public Optional<DispatchPlan.Receipt> escalation(ParticipantId to, String reasonCode, EscalationPayload payload) {
         return seal(NoticeType.ESCALATION, to, payload.inReplyTo(), reasonCode, write(payload),
                 derivedId(NoticeType.ESCALATION, payload.inReplyTo(), payload.recipient().value() + ":" + to.value()));
+    }
+
+    /** The payload of a {@code CONSENT_WITHDRAWN} notice: the consent and when it was withdrawn, nothing else. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConsentWithdrawnPayload(String consentId, int version, String subjectPseudonym,
+                                          Instant withdrawnAt) {
+    }
+
+    /**
+     * A {@code CONSENT_WITHDRAWN} notice to {@code to}, an earlier recipient of notices on the consent: the header
+     * names the consent (legal basis {@code CONSENT} with its id, reason code {@code CONSENT_WITHDRAWN}) so that a
+     * connector can match it to what it received without opening the body; the payload adds the version, the
+     * subject's pseudonym and the withdrawal time. Its id is derived from the consent and the recipient, so the
+     * recipient queue's duplicate detection lets it through once however often it is made. Empty if {@code to}
+     * has no registered certificate.
+     */
+    public Optional<DispatchPlan.Receipt> consentWithdrawn(ParticipantId to, ConsentWithdrawnPayload payload) {
+        Optional<X509Certificate> certificate = trust.certificateOf(to);
+        if (certificate.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = consentWithdrawnId(payload.consentId(), to);
+        NoticeHeader header = NoticeHeader.builder()
+                .noticeId(id)
+                .type(NoticeType.CONSENT_WITHDRAWN)
+                .sender(ParticipantId.HUB)
+                .recipients(List.of(to))
+                .purpose(Purpose.SERVICE)
+                .legalBasis(LegalBasisClaim.consent(payload.consentId()))
+                .created(clock.instant())
+                .reasonCode(NoticeType.CONSENT_WITHDRAWN.name())
+                .build();
+        SealedNotice sealed = sealer.seal(header, write(payload), List.of(certificate.get()));
+        return Optional.of(new DispatchPlan.Receipt(to, id, NoticeType.CONSENT_WITHDRAWN, null,
+                json.writeContainer(sealed)));
+    }
+
+    /** The id of the {@code CONSENT_WITHDRAWN} notice about {@code consentId} to {@code to}. */
+    public static UUID consentWithdrawnId(String consentId, ParticipantId to) {
+        return UUID.nameUUIDFromBytes(("samband:consent-withdrawn:" + consentId + ":" + to.value())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private Optional<DispatchPlan.Receipt> seal(NoticeType type, ParticipantId to, UUID inReplyTo, String reasonCode,

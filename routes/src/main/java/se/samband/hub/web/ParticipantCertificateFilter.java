@@ -28,10 +28,21 @@ class ParticipantCertificateFilter extends OncePerRequestFilter {
 
     private final ParticipantAuthenticator authenticator;
     private final ObjectMapper json;
+    private final PeoplePort peoplePort;
 
-    ParticipantCertificateFilter(ParticipantAuthenticator authenticator, ObjectMapper json) {
+    ParticipantCertificateFilter(ParticipantAuthenticator authenticator, ObjectMapper json, PeoplePort peoplePort) {
         this.authenticator = authenticator;
         this.json = json;
+        this.peoplePort = peoplePort;
+    }
+
+    /**
+     * People's requests (the people port, no client certificate) are Spring Security's business; the participant
+     * attribute is never set on them, so a participant handler reached from there refuses ({@code sender_unknown}).
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return peoplePort.matches(request);
     }
 
     @Override

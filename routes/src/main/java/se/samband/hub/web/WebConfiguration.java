@@ -2,6 +2,7 @@ package se.samband.hub.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
@@ -21,11 +22,13 @@ import se.samband.security.pki.DevPki;
 
 /**
  * The HTTPS API: its TLS identity and client-certificate trust (SSL bundle {@value #SSL_BUNDLE}, used by
- * {@code server.ssl.bundle}), and participant authentication on {@code /api/*}.
+ * {@code server.ssl.bundle}, and by the people port), and participant authentication on {@code /api/*} of
+ * {@code server.port}.
  */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
-    static final String SSL_BUNDLE = "samband-hub";
+public class WebConfiguration implements WebMvcConfigurer {
+    /** The SSL bundle of the hub's server certificate (both HTTPS ports). */
+    public static final String SSL_BUNDLE = "samband-hub";
 
     /**
      * Registers the bundle from the hub's PKI directory. Taking {@link PkiFederationTrust} as a parameter is what
@@ -46,11 +49,17 @@ class WebConfiguration implements WebMvcConfigurer {
                 SslOptions.of(null, new String[] {"TLSv1.3", "TLSv1.2"})));
     }
 
+    /** The people's HTTPS port; its connector and login live in {@code se.samband.hub.people}. */
+    @Bean
+    PeoplePort peoplePort(@Value("${samband.people.port:8444}") int port) {
+        return new PeoplePort(port);
+    }
+
     @Bean
     FilterRegistrationBean<ParticipantCertificateFilter> participantCertificateFilter(
-            ParticipantAuthenticator authenticator, ObjectMapper json) {
+            ParticipantAuthenticator authenticator, ObjectMapper json, PeoplePort peoplePort) {
         FilterRegistrationBean<ParticipantCertificateFilter> registration =
-                new FilterRegistrationBean<>(new ParticipantCertificateFilter(authenticator, json));
+                new FilterRegistrationBean<>(new ParticipantCertificateFilter(authenticator, json, peoplePort));
         registration.setUrlPatterns(List.of("/api/*"));
         return registration;
     }

@@ -209,7 +209,7 @@ class HubNoticePipelineTest {
         assertThat(result.outcomes()).containsExactly(
                 new RecipientOutcome(SOC_BOLLNAS, Outcome.HELD, "MANUAL_ROUTING_PROTECTED_IDENTITY"));
         assertThat(events(result.plan(), AuditEventType.MANUAL_ROUTING_QUEUED)).singleElement()
-                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo("protected_identity"));
+                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo("protected_identity.child"));
     }
 
     @Test
