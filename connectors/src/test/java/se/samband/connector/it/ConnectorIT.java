@@ -192,6 +192,31 @@ class ConnectorIT {
 
     @Test
     @Order(3)
+    void riskFlagSetAndClearedThroughTheConnectorHoldsAndReleasesTheNotice() throws Exception {
+        String until = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(30, ChronoUnit.DAYS).toString();
+        LocalConnector.Answer flag = bollnas.post("/api/v1/risk-flags", """
+                {"personnummer":"%s","until":"%s","reasonCode":"CONTACT_ENDANGERS_VICTIM"}"""
+                .formatted(PERSONNUMMER, until));
+        assertThat(flag.status()).as("%s", flag.body()).isEqualTo(201);
+        assertThat(flag.body().toString()).doesNotContain("640823");
+        String flagId = flag.body().path("flagId").asText();
+        LocalConnector.Answer flags = bollnas.post("/api/v1/risk-flags/search",
+                "{\"personnummer\":\"" + PERSONNUMMER + "\"}");
+        assertThat(flags.status()).isEqualTo(200);
+        assertThat(flags.body().toString()).contains(flagId);
+
+        String id = frivarden.post("/api/v1/notices", release("RELEASE_CONTACT_CONSENT", "kv-flagged")).body()
+                .path("noticeId").asText();
+        await().atMost(WAIT).until(() -> status(id).path("status").asText(), "HELD"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("RISK_FLAG_ACTIVE");
+
+        LocalConnector.Answer cleared = bollnas.delete("/api/v1/risk-flags/" + flagId);
+        assertThat(cleared.status()).as("%s", cleared.body()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> outcome(id), "RECEIVED"::equals);
+    }
+
+    @Test
+    @Order(4)
     void overdueNoticeIsEscalatedToSenderAndContactAndCanStillBeDeclined() throws Exception {
         String respondBy = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(8).toString();
         LocalConnector.Answer submitted = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED",
@@ -215,7 +240,7 @@ class ConnectorIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void releaseListRowsAreSubmittedAndBadRowsReportedWithoutTheirValues() throws Exception {
         String csv = """
                 noticeType;personnummer;consentId;municipality;releaseDate;releaseTime;caseRef;contactChannel
@@ -250,7 +275,7 @@ class ConnectorIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void outboxKeepsNoticesWhileTheHubIsDownAndDeliversEachExactlyOnce() throws Exception {
         hub.stop();
         List<String> ids = new ArrayList<>();
@@ -281,7 +306,7 @@ class ConnectorIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badInputIsRefusedByFieldAndRuleAndNoPersonalDataReachesALog() throws Exception {
         LocalConnector.Answer refused = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-bad")
                 .replace(PERSONNUMMER, "640823-3235").replace("\"purpose\":\"SUPPORT_CONTACT\",", ""));

@@ -57,6 +57,11 @@ final class LocalConnector implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    Answer delete(String path) throws IOException, InterruptedException {
+        return answer(http.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
     private static Answer answer(HttpResponse<String> response) throws IOException {
         String body = response.body();
         return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
