@@ -2,6 +2,7 @@ package se.samband.demo;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class DemoMain {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         if (options == null) {
-            System.exit(2);
+            System.exit(List.of(args).contains("--help") ? 0 : 2);
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.exit(run(options, out));
@@ -46,6 +47,10 @@ public final class DemoMain {
         out.println();
 
         Instant started = Instant.now();
+        if (!Files.isDirectory(dataDir.resolve("pki"))) {
+            out.println("  first run: the hub creates the development PKI of deploy/demo/federation.yaml in "
+                    + dataDir.resolve("pki") + " (a CA, a key and certificate per agency, a CRL)");
+        }
         out.print("  starting the hub (data in " + dataDir + ", log " + workDir.resolve("hub.log") + ") ... ");
         out.flush();
         HubProcess hub = HubProcess.start(options.hubJar(), dataDir, ports, workDir.resolve("hub.log"),
@@ -137,7 +142,7 @@ public final class DemoMain {
                 } else if (arg.equals("--free-ports")) {
                     free = true;
                 } else {
-                    System.err.println("""
+                    (arg.equals("--help") ? System.out : System.err).println("""
                             Usage: samband demo [--data-dir=PATH] [--exit] [--free-ports]
                               --data-dir=PATH  the hub's data directory (default ./data; the demo's own files go to
                                                PATH/demo: hub.log, connectors/)

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -103,8 +102,6 @@ class ScenariosIT {
 
     @Test
     @Order(3)
-    @Disabled("needs the risk-flag API: POST and DELETE /api/v1/risk-flags on the hub (branch hold-flags), which the "
-            + "connector proxies")
     void jonkopingSupportOfferIsHeldWhileTheRiskFlagStandsAndReleasedWhenItEnds() {
         ScenarioResult result = played(new JonkopingMovingOut());
 

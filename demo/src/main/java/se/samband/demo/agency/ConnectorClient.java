@@ -65,14 +65,14 @@ public final class ConnectorClient {
         return post("/api/v1/consents/" + encode(consentId) + "/withdrawal", withdrawal);
     }
 
+    /** {@code POST /api/v1/risk-flags} with the personnummer, which the connector pseudonymises: 201 the flag. */
     public JsonNode setRiskFlag(ObjectNode flag) {
         return post("/api/v1/risk-flags", flag);
     }
 
-    public JsonNode clearRiskFlag(ObjectNode flag) {
-        return send(HttpRequest.newBuilder(base.resolve("/api/v1/risk-flags"))
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(write(flag)))
-                .header("Content-Type", "application/json"));
+    /** {@code DELETE /api/v1/risk-flags/{flagId}}, passed on to the hub. */
+    public JsonNode clearRiskFlag(String flagId) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/v1/risk-flags/" + encode(flagId))).DELETE());
     }
 
     private JsonNode get(String path) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,16 +67,23 @@ public final class Agency {
         return tracked;
     }
 
-    public void setRiskFlag(String personnummer, Instant until, String reasonCode) {
-        ObjectNode flag = JSON.createObjectNode().put("personnummer", personnummer).put("until", until.toString())
-                .put("reasonCode", reasonCode);
-        client.setRiskFlag(flag);
-        stage.timeline().record(name(), "", "risk flag set", "", "SET", reasonCode + " until " + until);
+    /**
+     * Sets a risk flag on the person ("contacting them may endanger the victim until ...").
+     *
+     * @return the flag's id, to clear it with
+     */
+    public String setRiskFlag(String personnummer, Instant until, String reasonCode) {
+        ObjectNode flag = JSON.createObjectNode().put("personnummer", personnummer)
+                .put("until", until.truncatedTo(ChronoUnit.SECONDS).toString()).put("reasonCode", reasonCode);
+        String flagId = client.setRiskFlag(flag).path("flagId").asText();
+        stage.timeline().record(name(), "", "risk flag set", "", "SET",
+                reasonCode + " until " + until.toString().substring(0, 10));
+        return flagId;
     }
 
-    public void clearRiskFlag(String personnummer, String reasonCode) {
-        client.clearRiskFlag(JSON.createObjectNode().put("personnummer", personnummer).put("reasonCode", reasonCode));
-        stage.timeline().record(name(), "", "risk flag cleared", "", "CLEARED", reasonCode);
+    public void clearRiskFlag(String flagId, String why) {
+        client.clearRiskFlag(flagId);
+        stage.timeline().record(name(), "", "risk flag cleared", "", "CLEARED", why);
     }
 
     /** Waits until the connector has delivered the notice to this agency's case system. */

@@ -12,7 +12,7 @@ import se.samband.demo.play.TrackedNotice;
 
 /** DOMAIN.md scenario 3. */
 public final class JonkopingMovingOut implements Scenario {
-    /** A held notice is released by the hub's held-store sweep at the latest; the demo hub sweeps every few seconds. */
+    /** Clearing the flag releases the held notice at once; the held store's sweep would at the latest. */
     private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(60);
 
     @Override
@@ -51,7 +51,7 @@ public final class JonkopingMovingOut implements Scenario {
         stage.expect("the police accept the risk assessment (18 c, for review)", "ACCEPTED",
                 stage.acceptedBy(assessment, police));
 
-        social.setRiskFlag(People.JONKOPING_PERPETRATOR, stage.now().plus(14, ChronoUnit.DAYS),
+        String flag = social.setRiskFlag(People.JONKOPING_PERPETRATOR, stage.now().plus(14, ChronoUnit.DAYS),
                 "CONTACT_UNSAFE");
 
         String consent = police.registerConsent(ConsentSpec.of(stage.consentId("c-jonkoping-support"),
@@ -72,7 +72,8 @@ public final class JonkopingMovingOut implements Scenario {
         stage.expectThat("social services have not been given the held offer", !social.hasReceived(offer),
                 social.hasReceived(offer) ? "it is in their inbox" : "not in their inbox");
 
-        social.clearRiskFlag(People.JONKOPING_PERPETRATOR, "MOVED_OUT");
+        // He has moved out and the risk is assessed anew: social services end the flag before its date.
+        social.clearRiskFlag(flag, "the perpetrator has moved out");
         String released = offer.awaitOutcome(social.id(), RELEASE_PATIENCE, "RECEIVED", "ACCEPTED", "DENIED");
         stage.expectThat("the offer is released when the flag ends",
                 List.of("RECEIVED", "ACCEPTED").contains(released), released);
