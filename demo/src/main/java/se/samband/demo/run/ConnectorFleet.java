@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class ConnectorFleet implements AutoCloseable {
 
     /** Participant id to the base URL of its connector's local API. */
     public Map<String, URI> apis() {
-        return Map.copyOf(apis);
+        return Collections.unmodifiableMap(apis);
     }
 
     private static String[] arguments(String id, int port, HubProcess hub, Path workDir) {
@@ -98,7 +99,7 @@ public final class ConnectorFleet implements AutoCloseable {
     @Override
     public void close() {
         List<String> ids = new ArrayList<>(running.keySet());
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
         for (String id : ids) {
             try {
                 running.get(id).close();
