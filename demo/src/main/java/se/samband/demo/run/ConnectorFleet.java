@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.samband.connector.ConnectorApplication;
 
@@ -56,8 +57,14 @@ public final class ConnectorFleet implements AutoCloseable {
                 fleet.apis.put(id, URI.create("http://127.0.0.1:" + port));
                 String[] args = arguments(id, port, hub, workDir);
                 starting.add(starter.submit(() -> ConnectorApplication.start(args)));
+                if (i == 0) {
+                    // The first connector sets up logging for the JVM (one file, no console); the others must not set
+                    // it up again, or Logback gets their appenders on top and every line is written several times.
+                    fleet.running.put(id, starting.get(0).get());
+                    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+                }
             }
-            for (int i = 0; i < ids.size(); i++) {
+            for (int i = 1; i < ids.size(); i++) {
                 fleet.running.put(ids.get(i), starting.get(i).get());
             }
             return fleet;
