@@ -109,14 +109,15 @@ public final class DemoMain {
         out.println("Samband is running. Try it:");
         out.println("  agency APIs (mTLS)    https://127.0.0.1:" + ports.api() + "/api/v1/…  "
                 + "e.g. curl --cert-type P12 --cert " + pki.resolve("participants/polisen.gavleborg.p12")
-                + ":samband-dev --cacert " + pki.resolve("ca/federation-ca.crt") + " https://127.0.0.1:"
-                + ports.api() + "/api/v1/directory/participants?kind=SOCIALTJANST&municipality=2183");
+                + ":samband-dev --cacert " + pki.resolve("ca/federation-ca.crt") + " 'https://127.0.0.1:"
+                + ports.api() + "/api/v1/directory/participants?kind=SOCIALTJANST&municipality=2183'");
         out.println("  people console        https://127.0.0.1:" + ports.people() + "/console  (operators and "
                 + "security officers; passwords in " + dataDir.resolve("people-accounts.txt") + ")");
         out.println("  health and metrics    http://127.0.0.1:" + ports.management() + "/actuator/health  "
                 + "http://127.0.0.1:" + ports.management() + "/actuator/metrics");
         out.println("  connectors' local APIs:");
-        fleet.apis().forEach((id, api) -> out.println(String.format("      %-34s %s/api/v1/inbox", id, api)));
+        fleet.apis().forEach((id, api) -> out.println(String.format("      %-24s %-34s %s/api/v1/inbox",
+                Cast.name(id), id, api)));
         out.println("Press Ctrl-C to stop the hub and the connectors.");
     }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  * basis, and what became of it, with the time since the scenario started. Names of agencies and codes only.
  */
 public final class TimelinePrinter {
-    private static final String LINE = "   %-7s %-25s %-25s %-28s %-34s %s%n";
+    private static final String LINE = "   %-7s %-25s %-25s %-28s %-36s %s%n";
     private static final String RULE = "─".repeat(118);
     private static final String SUMMARY = "   %-3s %-30s %8s %10s %6s %7s %9s %10s   %s%n";
 
@@ -30,7 +30,7 @@ public final class TimelinePrinter {
         out.printf(Locale.ROOT, LINE, "time", "from", "to", "notice / action", "basis", "outcome");
         for (TimelineEntry entry : result.timeline()) {
             out.printf(Locale.ROOT, LINE, offset(entry.at()), cut(entry.from(), 25), cut(entry.to(), 25),
-                    cut(entry.what(), 28), cut(entry.basis(), 34),
+                    cut(entry.what(), 28), cut(entry.basis(), 36),
                     entry.outcome() + (entry.note().isEmpty() ? "" : "  (" + entry.note() + ")"));
         }
         out.println();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.samband.connector.ConnectorApplication;
 
@@ -55,8 +57,14 @@ public final class ConnectorFleet implements AutoCloseable {
                 fleet.apis.put(id, URI.create("http://127.0.0.1:" + port));
                 String[] args = arguments(id, port, hub, workDir);
                 starting.add(starter.submit(() -> ConnectorApplication.start(args)));
+                if (i == 0) {
+                    // The first connector sets up logging for the JVM (one file, no console); the others must not set
+                    // it up again, or Logback gets their appenders on top and every line is written several times.
+                    fleet.running.put(id, starting.get(0).get());
+                    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+                }
             }
-            for (int i = 0; i < ids.size(); i++) {
+            for (int i = 1; i < ids.size(); i++) {
                 fleet.running.put(ids.get(i), starting.get(i).get());
             }
             return fleet;
@@ -74,7 +82,7 @@ public final class ConnectorFleet implements AutoCloseable {
 
     /** Participant id to the base URL of its connector's local API. */
     public Map<String, URI> apis() {
-        return Map.copyOf(apis);
+        return Collections.unmodifiableMap(apis);
     }
 
     private static String[] arguments(String id, int port, HubProcess hub, Path workDir) {
@@ -98,7 +106,7 @@ public final class ConnectorFleet implements AutoCloseable {
     @Override
     public void close() {
         List<String> ids = new ArrayList<>(running.keySet());
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
         for (String id : ids) {
             try {
                 running.get(id).close();
