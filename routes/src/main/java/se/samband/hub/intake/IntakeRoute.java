@@ -36,6 +36,6 @@ public class IntakeRoute extends RouteBuilder {
                 .process(new PlanDispatch(writer, pipeline));          // 5 dispatch, 6 record, 7 watch
 
         from(Endpoints.REFUSED).routeId(RouteIds.INTAKE_REFUSED)
-                .process(new RefusalDispatch(writer, clock));
+                .process(new RefusalDispatch(writer, pipeline, clock));
     }
 }

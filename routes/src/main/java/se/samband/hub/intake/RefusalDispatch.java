@@ -24,10 +24,12 @@ import se.samband.security.audit.AuditOutcome;
 final class RefusalDispatch implements Processor {
     private static final Logger log = LoggerFactory.getLogger(RefusalDispatch.class);
     private final DispatchWriter writer;
+    private final NoticePipeline pipeline;
     private final Clock clock;
 
-    RefusalDispatch(DispatchWriter writer, Clock clock) {
+    RefusalDispatch(DispatchWriter writer, NoticePipeline pipeline, Clock clock) {
         this.writer = writer;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
@@ -45,6 +47,9 @@ final class RefusalDispatch implements Processor {
         DispatchPlan plan = new DispatchPlan(null, List.of(), List.of(), List.of(), List.of(event), List.of(),
                 new DispatchPlan.Rejected(null, sender, refusal.code(), container));
         writer.write(plan, exchange.getProperty(IntakeExchange.SESSION, Session.class));
+        // Counted with the pipeline's refusals (metrics) once the transaction has committed.
+        PipelineResult refused = new PipelineResult(plan, List.of(), new PipelineResult.Refusal(refusal.code(), null));
+        AfterCommit.register(() -> pipeline.committed(refused));
         log.info("inbox message from {} refused: {}", sender == null ? "an unknown sender" : sender,
                 refusal.code().code());
     }

@@ -40,6 +40,7 @@ class MetricsScrapeTest extends HubSpringTest {
     private static final Map<String, String> PERMIT_DUTY = Map.of("outcome", "PERMIT", "basis", "DUTY_CHILD_CONCERN");
     private static final Map<String, String> HOLD_CONSENT = Map.of("outcome", "HOLD", "basis", "CONSENT");
     private static final Map<String, String> SENDER_MISMATCH = Map.of("code", "sender_mismatch");
+    private static final Map<String, String> TOO_LARGE = Map.of("code", "notice_too_large");
     private static final Map<String, String> BOLLNAS_INBOX = Map.of("participant", SOCIAL.value(),
             "kind", "SOCIALTJANST");
     private static final Map<String, String> AWAITING_CONSENT = Map.of("reason", "AWAITING_CONSENT");
@@ -77,12 +78,15 @@ class MetricsScrapeTest extends HubSpringTest {
                 police.submit(notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8)));
             }
             impostor.submit(notices.seal(forged, "{}".getBytes(StandardCharsets.UTF_8)));
+            // Refused unread before the pipeline (RefusalDispatch): over the container limit of 1 MiB.
+            police.submit(new byte[1024 * 1024 + 1]);
             frivard.submit(notices.seal(held, "{}".getBytes(StandardCharsets.UTF_8)));
             await().atMost(Duration.ofSeconds(20)).until(() -> "HELD".equals(heldState(held.noticeId())));
             PrometheusScrape after = await().atMost(Duration.ofSeconds(20))
                     .until(() -> PrometheusScrape.of(managementPort), scrape ->
                             delta(before, scrape, "samband_notices_out_total", CHILD_TO_SOCIAL) >= 3
                                     && delta(before, scrape, "samband_rejections_total", SENDER_MISMATCH) >= 1
+                                    && delta(before, scrape, "samband_rejections_total", TOO_LARGE) >= 1
                                     && delta(before, scrape, "samband_decisions_total", HOLD_CONSENT) >= 1);
 
             assertThat(delta(before, after, "samband_notices_in_total", CHILD_FROM_POLICE))
@@ -93,6 +97,10 @@ class MetricsScrapeTest extends HubSpringTest {
             assertThat(delta(before, after, "samband_decisions_total", PERMIT_DUTY)).isEqualTo(3);
             assertThat(delta(before, after, "samband_decisions_total", HOLD_CONSENT)).isEqualTo(1);
             assertThat(delta(before, after, "samband_rejections_total", SENDER_MISMATCH)).isEqualTo(1);
+            assertThat(delta(before, after, "samband_rejections_total", TOO_LARGE))
+                    .as("refused before the pipeline, unread").isEqualTo(1);
+            assertThat(delta(before, after, "samband_notices_in_total",
+                    Map.of("type", "unknown", "sender_kind", "POLISEN"))).isEqualTo(1);
             for (String step : List.of("admit", "dispatch")) {
                 assertThat(delta(before, after, "samband_pipeline_step_seconds_count", Map.of("step", step)))
                         .as(step).isEqualTo(5);
