@@ -325,6 +325,10 @@ class ConnectorIT {
                         "{\"code\":\"missing\",\"field\":\"/purpose\"}")
                 .doesNotContain("640823");
         assertThat(frivarden.get("/api/v1/notices/" + UUID.randomUUID()).status()).isEqualTo(404);
+        ConnectorApi.Answer tooLarge = bollnas.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-large")
+                .replace("\"contact\":\"070-1234567\"", "\"note\":\"" + "x".repeat(1_100_000) + "\""));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body().path("code").asText()).isEqualTo("notice_too_large");
 
         List<String> markers = List.of("640823", "196408233234", "070-1234567", "handläggare");
         List<String> lines = new ArrayList<>();
