@@ -3,7 +3,6 @@ package se.samband.connector.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,12 +61,39 @@ class HubProxyController {
 
     @DeleteMapping({"/api/v1/risk-flags", "/api/v1/risk-flags/{id}"})
     ResponseEntity<?> clearRiskFlag(@PathVariable(name = "id", required = false) String id,
-                                    @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+                                    @RequestBody(required = false) JsonNode body) {
         if (id != null && !checkedId(id)) {
             return badId();
         }
         String path = "/api/v1/risk-flags" + (id == null ? "" : "/" + id);
         return forward("DELETE", path, body, body != null && body.has("personnummer"));
+    }
+
+    /** The consents of a person, looked up by personnummer (in the body, never in a URL that a log may keep). */
+    @PostMapping("/api/v1/consents/search")
+    ResponseEntity<?> consentsOf(@RequestBody JsonNode body) {
+        return lookUp("/api/v1/consents?subject=", body);
+    }
+
+    /** The risk flags on a person, looked up by personnummer in the body. */
+    @PostMapping("/api/v1/risk-flags/search")
+    ResponseEntity<?> riskFlagsOf(@RequestBody JsonNode body) {
+        return lookUp("/api/v1/risk-flags?subject=", body);
+    }
+
+    private ResponseEntity<?> lookUp(String pathAndQuery, JsonNode body) {
+        JsonNode number = body == null ? null : body.get("personnummer");
+        if (number == null || !number.isTextual()) {
+            return invalid(number == null ? "missing" : "invalid_format", "/personnummer");
+        }
+        String rule = SubmissionRequests.personnummerRule(number.asText(), LocalDate.now(clock));
+        if (rule != null) {
+            return invalid(rule, "/personnummer");
+        }
+        String pseudonym = pseudonymizer.pseudonymize(Personnummer.parse(number.asText().strip(),
+                LocalDate.now(clock)));
+        return answer(hub.get(pathAndQuery + java.net.URLEncoder.encode(pseudonym,
+                java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private ResponseEntity<?> forward(String method, String path, JsonNode body, boolean personRequired) {
@@ -87,7 +113,10 @@ class HubProxyController {
         } else if (personRequired && (copy == null || !copy.has("subjectPseudonym"))) {
             return invalid("missing", "/personnummer");
         }
-        HubApi.Answer answer = hub.send(method, path, copy == null ? null : copy.toString());
+        return answer(hub.send(method, path, copy == null ? null : copy.toString()));
+    }
+
+    private static ResponseEntity<?> answer(HubApi.Answer answer) {
         MediaType type = answer.contentType().isEmpty() ? MediaType.APPLICATION_JSON
                 : MediaType.parseMediaType(answer.contentType());
         return ResponseEntity.status(answer.status()).contentType(type).body(answer.body());

@@ -64,6 +64,10 @@ public class NoticeSubmitter {
                 request.caseRef(), request.respondBy(), request.expires(), request.inReplyTo(), request.fields());
         NoticeComposer.ComposedNotice composed = composer.compose(resolved, certificates);
         byte[] container = json.writeContainer(composed.sealed());
+        if (container.length > json.limits().maxContainerBytes()) {
+            // the hub would refuse it after the 202: say so now
+            throw new SambandException(ErrorCode.NOTICE_TOO_LARGE, "sealed notice over the container limit");
+        }
         transaction.executeWithoutResult(tx -> {
             status.queued(noticeId, request.type(), recipients);
             outbox.add(noticeId, OutboxStore.Kind.NOTICE, container);

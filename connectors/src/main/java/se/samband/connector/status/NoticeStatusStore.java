@@ -61,7 +61,7 @@ public class NoticeStatusStore {
     /** One recipient's outcome from a receipt; {@code sourceId} (the receipt's id) makes it idempotent. */
     @Transactional
     public void outcome(UUID noticeId, ParticipantId participant, Outcome outcome, String reason, UUID sourceId) {
-        if (!exists(noticeId) || !recordHistory(noticeId, outcome.name(), participant.value(), reason, sourceId)) {
+        if (!exists(noticeId) || seen(noticeId, sourceId, outcome.name())) {
             return;
         }
         Optional<Outcome> current = current(noticeId, participant.value());
@@ -69,6 +69,9 @@ public class NoticeStatusStore {
                 && outcome != Outcome.ESCALATED) {
             // the hub says nothing when it releases a held notice: the recipient's first receipt shows it
             history(noticeId, "HOLD_RELEASED", participant.value(), null, null);
+        }
+        if (!recordHistory(noticeId, outcome.name(), participant.value(), reason, sourceId)) {
+            return;
         }
         if (current.isEmpty()) {
             jdbc.update("INSERT INTO sent_recipient (notice_id, participant, outcome, reason, updated_at) "
@@ -153,10 +156,15 @@ public class NoticeStatusStore {
                 noticeId.toString());
     }
 
-    private boolean recordHistory(UUID noticeId, String event, String participant, String reason, UUID sourceId) {
-        if (sourceId != null && !jdbc.queryForList("SELECT id FROM notice_history WHERE notice_id = ? "
+    /** True if the receipt {@code sourceId} has already been taken in for this event (a redelivery). */
+    private boolean seen(UUID noticeId, UUID sourceId, String event) {
+        return sourceId != null && !jdbc.queryForList("SELECT id FROM notice_history WHERE notice_id = ? "
                 + "AND source_id = ? AND event = ?", Long.class, noticeId.toString(), sourceId.toString(), event)
-                .isEmpty()) {
+                .isEmpty();
+    }
+
+    private boolean recordHistory(UUID noticeId, String event, String participant, String reason, UUID sourceId) {
+        if (seen(noticeId, sourceId, event)) {
             return false;
         }
         try {

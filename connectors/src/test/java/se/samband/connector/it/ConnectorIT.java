@@ -30,9 +30,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two connectors (Frivården Gävle with the file drop; Bollnäs social services delivering to a folder) against the
- * real hub, its packaged jar in its own JVM: the round trip submit -> deliver -> RECEIVED -> ACCEPTED, the release
- * list file drop, and the outbox while the hub is down. Everything is observed through the connectors' own APIs.
+ * Two connectors against the real hub (its packaged jar in its own JVM): Frivården Gävle with the file drop, its
+ * runnable jar in its own JVM so that it can be killed; Bollnäs social services delivering to a folder, in the test
+ * JVM. The round trip submit -> deliver -> RECEIVED -> ACCEPTED, held and released notices, escalation, the release
+ * list file drop, and the outbox through hub downtime and a kill -9. Everything is observed through the connectors'
+ * own APIs; nothing peeks into the hub.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConnectorIT {
@@ -42,12 +44,14 @@ class ConnectorIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private static HubProcess hub;
-    private static LocalConnector frivarden;
-    private static LocalConnector bollnas;
+    /** Frivården's connector: its runnable jar as a process, so that the outbox test can kill it. */
+    private static ConnectorProcess frivarden;
+    private static ConnectorApi bollnas;
+    private static Path frivardenData;
     private static Path dropFolder;
     private static Path caseSystemFolder;
     private static String consentId;
-    /** Every log line of both connectors, read by the canary test at the end. */
+    /** Every log line of the connector in the test JVM (Bollnäs), read by the canary test at the end. */
     private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
 
     @BeforeAll
@@ -57,10 +61,12 @@ class ConnectorIT {
         hub.start();
         dropFolder = Files.createDirectories(root.resolve("drop"));
         caseSystemFolder = root.resolve("case-system-inbox");
-        frivarden = new LocalConnector(FRIVARDEN, hub, root.resolve("frivarden"),
+        frivardenData = root.resolve("frivarden");
+        frivarden = new ConnectorProcess(FRIVARDEN, hub, frivardenData,
                 "--samband.connector.file-drop.enabled=true",
                 "--samband.connector.file-drop.folder=" + dropFolder,
                 "--samband.connector.file-drop.poll-interval=300ms");
+        frivarden.start();
         bollnas = new LocalConnector(BOLLNAS, hub, root.resolve("bollnas"),
                 "--samband.connector.delivery.mode=FOLDER",
                 "--samband.connector.delivery.folder=" + caseSystemFolder,
@@ -69,13 +75,17 @@ class ConnectorIT {
         LOGS.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
         consentId = "it-consent-" + UUID.randomUUID().toString().substring(0, 8);
+        registerConsent(consentId);
+    }
+
+    private static void registerConsent(String id) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        LocalConnector.Answer registered = frivarden.post("/api/v1/consents", """
+        ConnectorApi.Answer registered = frivarden.post("/api/v1/consents", """
                 {"consentId":"%s","personnummer":"%s","givenBy":"SELF","recordedByFunction":"Frivardsinspektor",
                  "form":"WRITTEN","evidenceRef":"kv-form-17","senders":["%s"],"recipients":["%s"],
                  "noticeTypes":["RELEASE_CONTACT_CONSENT","RELEASE_EFFECTED"],
                  "dataCategories":["RELEASE_INFORMATION","CONTACT_DETAILS"],"purposes":["SUPPORT_CONTACT"],
-                 "validFrom":"%s","validTo":"%s"}""".formatted(consentId, PERSONNUMMER, FRIVARDEN, BOLLNAS,
+                 "validFrom":"%s","validTo":"%s"}""".formatted(id, PERSONNUMMER, FRIVARDEN, BOLLNAS,
                 now.minus(1, ChronoUnit.DAYS), now.plus(180, ChronoUnit.DAYS)));
         assertThat(registered.status()).as("consent registered through the connector: %s", registered.body())
                 .isEqualTo(201);
@@ -93,16 +103,20 @@ class ConnectorIT {
     }
 
     private static String release(String type, String caseRef) {
+        return release(type, caseRef, consentId, "");
+    }
+
+    private static String release(String type, String caseRef, String consent, String extra) {
         return """
                 {"type":"%s","recipient":{"kind":"SOCIALTJANST","municipality":"2183"},
                  "subject":{"personnummer":"%s","role":"PERPETRATOR"},"purpose":"SUPPORT_CONTACT",
                  "dataCategories":["RELEASE_INFORMATION","CONTACT_DETAILS"],"legalBasis":"CONSENT",
-                 "consentId":"%s","caseRef":"%s","payload":{"plannedRelease":"2026-12-01","contact":"070-1234567"}}"""
-                .formatted(type, PERSONNUMMER, consentId, caseRef);
+                 "consentId":"%s","caseRef":"%s",%s"payload":{"plannedRelease":"2026-12-01","contact":"070-1234567"}}"""
+                .formatted(type, PERSONNUMMER, consent, caseRef, extra);
     }
 
     private static JsonNode status(String noticeId) throws Exception {
-        LocalConnector.Answer answer = frivarden.get("/api/v1/notices/" + noticeId);
+        ConnectorApi.Answer answer = frivarden.get("/api/v1/notices/" + noticeId);
         assertThat(answer.status()).isEqualTo(200);
         return answer.body();
     }
@@ -134,7 +148,7 @@ class ConnectorIT {
     @Test
     @Order(1)
     void submittedNoticeIsDeliveredReceivedAndAccepted() throws Exception {
-        LocalConnector.Answer submitted = frivarden.post("/api/v1/notices",
+        ConnectorApi.Answer submitted = frivarden.post("/api/v1/notices",
                 release("RELEASE_CONTACT_CONSENT", "kv-round-trip"));
         assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
         String id = submitted.body().path("noticeId").asText();
@@ -152,7 +166,7 @@ class ConnectorIT {
         assertThat(item.at("/payload/fields/plannedRelease").asText()).isEqualTo("2026-12-01");
         await().atMost(WAIT).until(() -> Files.exists(caseSystemFolder.resolve(id + ".json")));
 
-        LocalConnector.Answer accepted = bollnas.post("/api/v1/inbox/" + id + "/accept", "");
+        ConnectorApi.Answer accepted = bollnas.post("/api/v1/inbox/" + id + "/accept", "");
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(bollnas.post("/api/v1/inbox/" + id + "/decline", "{\"reason\":\"NOT_OUR_CASE\"}").body()
                 .path("code").asText()).isEqualTo("notice_already_answered");
@@ -167,6 +181,72 @@ class ConnectorIT {
 
     @Test
     @Order(2)
+    void noticeHeldForItsConsentIsReleasedWhenTheConsentIsRegistered() throws Exception {
+        String later = "it-later-" + UUID.randomUUID().toString().substring(0, 8);
+        ConnectorApi.Answer submitted = frivarden.post("/api/v1/notices",
+                release("RELEASE_CONTACT_CONSENT", "kv-held", later, ""));
+        assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
+        String id = submitted.body().path("noticeId").asText();
+        await().atMost(WAIT).until(() -> status(id).path("status").asText(), "HELD"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("AWAITING_CONSENT");
+
+        registerConsent(later);
+
+        await().atMost(WAIT).until(() -> outcome(id), "RECEIVED"::equals);
+        assertThat(history(status(id))).containsSubsequence("SUBMITTED", "HELD", "HOLD_RELEASED", "RECEIVED");
+    }
+
+    @Test
+    @Order(3)
+    void riskFlagSetAndClearedThroughTheConnectorHoldsAndReleasesTheNotice() throws Exception {
+        String until = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(30, ChronoUnit.DAYS).toString();
+        ConnectorApi.Answer flag = bollnas.post("/api/v1/risk-flags", """
+                {"personnummer":"%s","until":"%s","reasonCode":"CONTACT_ENDANGERS_VICTIM"}"""
+                .formatted(PERSONNUMMER, until));
+        assertThat(flag.status()).as("%s", flag.body()).isEqualTo(201);
+        assertThat(flag.body().toString()).doesNotContain("640823");
+        String flagId = flag.body().path("flagId").asText();
+        ConnectorApi.Answer flags = bollnas.post("/api/v1/risk-flags/search",
+                "{\"personnummer\":\"" + PERSONNUMMER + "\"}");
+        assertThat(flags.status()).isEqualTo(200);
+        assertThat(flags.body().toString()).contains(flagId);
+
+        String id = frivarden.post("/api/v1/notices", release("RELEASE_CONTACT_CONSENT", "kv-flagged")).body()
+                .path("noticeId").asText();
+        await().atMost(WAIT).until(() -> status(id).path("status").asText(), "HELD"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("RISK_FLAG_ACTIVE");
+
+        ConnectorApi.Answer cleared = bollnas.delete("/api/v1/risk-flags/" + flagId);
+        assertThat(cleared.status()).as("%s", cleared.body()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> outcome(id), "RECEIVED"::equals);
+    }
+
+    @Test
+    @Order(4)
+    void overdueNoticeIsEscalatedToSenderAndContactAndCanStillBeDeclined() throws Exception {
+        String respondBy = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(8).toString();
+        ConnectorApi.Answer submitted = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED",
+                "kv-overdue", consentId, "\"respondBy\":\"" + respondBy + "\","));
+        assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
+        String id = submitted.body().path("noticeId").asText();
+
+        await().atMost(WAIT).until(() -> outcome(id), "ESCALATED"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("RESPOND_BY_PASSED");
+        assertThat(status(id).path("status").asText()).isEqualTo("ESCALATED");
+        // Bollnäs is its own escalation contact: the hub's escalation is in its inbox as information
+        await().atMost(WAIT).until(() -> bollnasInbox().stream().anyMatch(i -> i.path("type").asText()
+                .equals("ESCALATION") && i.path("inReplyTo").asText().equals(id)));
+
+        assertThat(bollnas.post("/api/v1/inbox/" + id + "/decline", "{\"reason\":\"Not a code\"}").status())
+                .isEqualTo(422);
+        assertThat(bollnas.post("/api/v1/inbox/" + id + "/decline", "{\"reason\":\"NOT_OUR_CASE\"}").status())
+                .isEqualTo(200);
+        await().atMost(WAIT).until(() -> outcome(id), "DECLINED"::equals);
+        assertThat(status(id).path("recipients").path(0).path("reason").asText()).isEqualTo("NOT_OUR_CASE");
+    }
+
+    @Test
+    @Order(5)
     void releaseListRowsAreSubmittedAndBadRowsReportedWithoutTheirValues() throws Exception {
         String csv = """
                 noticeType;personnummer;consentId;municipality;releaseDate;releaseTime;caseRef;contactChannel
@@ -201,18 +281,20 @@ class ConnectorIT {
     }
 
     @Test
-    @Order(3)
-    void outboxKeepsNoticesWhileTheHubIsDownAndDeliversEachExactlyOnce() throws Exception {
+    @Order(6)
+    void outboxKeepsNoticesThroughHubDowntimeAndAKilledConnectorAndDeliversEachExactlyOnce() throws Exception {
         hub.stop();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            LocalConnector.Answer answer = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED",
+            ConnectorApi.Answer answer = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED",
                     "kv-outbox-" + i));
             assertThat(answer.status()).as("accepted while the hub is down: %s", answer.body()).isEqualTo(202);
             ids.add(answer.body().path("noticeId").asText());
         }
+        frivarden.kill();
+        frivarden.start();
         for (String id : ids) {
-            assertThat(status(id).path("status").asText()).isEqualTo("QUEUED");
+            assertThat(status(id).path("status").asText()).as("kept through kill -9").isEqualTo("QUEUED");
         }
 
         hub.start();
@@ -232,9 +314,9 @@ class ConnectorIT {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     void badInputIsRefusedByFieldAndRuleAndNoPersonalDataReachesALog() throws Exception {
-        LocalConnector.Answer refused = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-bad")
+        ConnectorApi.Answer refused = frivarden.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-bad")
                 .replace(PERSONNUMMER, "640823-3235").replace("\"purpose\":\"SUPPORT_CONTACT\",", ""));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().path("code").asText()).isEqualTo("submission_invalid");
@@ -243,6 +325,10 @@ class ConnectorIT {
                         "{\"code\":\"missing\",\"field\":\"/purpose\"}")
                 .doesNotContain("640823");
         assertThat(frivarden.get("/api/v1/notices/" + UUID.randomUUID()).status()).isEqualTo(404);
+        ConnectorApi.Answer tooLarge = bollnas.post("/api/v1/notices", release("RELEASE_EFFECTED", "kv-large")
+                .replace("\"contact\":\"070-1234567\"", "\"note\":\"" + "x".repeat(1_100_000) + "\""));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body().path("code").asText()).isEqualTo("notice_too_large");
 
         List<String> markers = List.of("640823", "196408233234", "070-1234567", "handläggare");
         List<String> lines = new ArrayList<>();
@@ -254,9 +340,11 @@ class ConnectorIT {
             lines.add(event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
                     : ThrowableProxyUtil.asString(event.getThrowableProxy())));
         }
-        try (Stream<Path> hubLogs = Files.list(hub.dataDir)) {
-            for (Path log : hubLogs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
-                lines.addAll(Files.readAllLines(log));
+        for (Path dir : List.of(hub.dataDir, frivardenData)) {
+            try (Stream<Path> logs = Files.list(dir)) {
+                for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+                    lines.addAll(Files.readAllLines(log));
+                }
             }
         }
         assertThat(events).as("the connectors logged").isNotEmpty();

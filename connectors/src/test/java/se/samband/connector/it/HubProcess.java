@@ -30,6 +30,7 @@ final class HubProcess implements AutoCloseable {
     final int managementPort = freePort();
     final int brokerPort = freePort();
     final int brokerTlsPort = freePort();
+    final int peoplePort = freePort();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
@@ -50,7 +51,7 @@ final class HubProcess implements AutoCloseable {
                 JAR.toAbsolutePath().toString(), "hub",
                 "--samband.data-dir=" + dataDir, "--server.port=" + apiPort,
                 "--management.server.port=" + managementPort, "--samband.broker.port=" + brokerPort,
-                "--samband.broker.tls-port=" + brokerTlsPort))
+                "--samband.broker.tls-port=" + brokerTlsPort, "--samband.people.port=" + peoplePort))
                 .redirectErrorStream(true).redirectOutput(log).start();
         URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
         await("hub health UP, log in " + log).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))

@@ -46,7 +46,7 @@ class NoticeStatusStoreTest {
         store.outcome(notice, PSYKIATRI, Outcome.RECEIVED, null, UUID.randomUUID());
         assertThat(store.find(notice).orElseThrow().status()).isEqualTo(Outcome.RECEIVED);
         assertThat(store.find(notice).orElseThrow().history()).extracting(NoticeStatus.Event::event)
-                .contains("HOLD_RELEASED");
+                .containsSubsequence("HELD", "HOLD_RELEASED", "RECEIVED");
 
         store.outcome(notice, PSYKIATRI, Outcome.ACCEPTED, null, UUID.randomUUID());
         assertThat(store.find(notice).orElseThrow().status()).isEqualTo(Outcome.ACCEPTED);
