@@ -12,6 +12,9 @@ CREATE TABLE consent_withdrawal_notice (
     CONSTRAINT pk_consent_withdrawal_notice PRIMARY KEY (consent_id, recipient)
 );
 
+-- The follow-up after withdrawals looks for the consents withdrawn within its window.
+CREATE INDEX ix_consent_record_status ON consent_record (status, recorded_at);
+
 -- Who received notices on a consent: the fan-out reads NOTICE_DISPATCHED entries by consent id (and security
 -- officers ask the same question).
 CREATE INDEX ix_audit_entry_consent ON audit_entry (consent_id, type);

@@ -7,38 +7,37 @@ import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.UUID;
-import se.samband.notice.SubjectRole;
-import se.samband.notice.error.ErrorCode;
-import se.samband.notice.error.SambandException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.samband.hub.decision.DisclosureDecisions;
-import se.samband.hub.dispatch.DispatchPlan;
+import se.samband.hub.decision.ProtectedIdentityReasons;
 import se.samband.hub.dispatch.DispatchPlan.Delivery;
 import se.samband.hub.dispatch.DispatchPlan.Receipt;
 import se.samband.hub.dispatch.DispatchPlan.RespondByCheck;
+import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
 import se.samband.hub.intake.RespondByCalculator;
 import se.samband.hub.receipt.HubReceipts;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeJson;
 import se.samband.notice.ParticipantId;
+import se.samband.notice.error.ErrorCode;
+import se.samband.notice.error.SambandException;
 import se.samband.security.audit.AuditDecision;
 import se.samband.security.audit.AuditEvent;
 import se.samband.security.audit.AuditEventType;
 import se.samband.security.audit.AuditOutcome;
-import se.samband.security.consent.Decision;
 import se.samband.security.consent.Decision.HoldReason;
+import se.samband.security.consent.Decision;
 import se.samband.security.federation.Federation;
 import se.samband.security.federation.Participant;
 
@@ -47,6 +46,10 @@ import se.samband.security.federation.Participant;
  * the same sealed container goes to the recipient's queue with {@code HOLD_RELEASED}, {@code NOTICE_DISPATCHED} and
  * a respond-by check, in one JMS transaction; when its hold window (or the notice itself) runs out, the sender gets
  * a hub-signed {@code ESCALATION} with reason {@code HOLD_EXPIRED} and the trail {@code HOLD_EXPIRED}.
+ *
+ * <p>Notices about a protected identity wait on the manual routing queue until an operator routes them
+ * ({@link #route}: decided again with the routing confirmed, released as above) or returns them to the sender
+ * ({@link #returnToSender}: an {@code ESCALATION} with reason {@code MANUAL_ROUTING_RETURNED}).
  *
  * <p>Order: the broker transaction commits first, then the row leaves HELD. A crash in between leaves the row
  * HELD; the next sweep writes the same plan again, and duplicate detection (delivery, receipt and audit ids are
@@ -172,7 +175,7 @@ public class HeldNotices {
             commit(new DispatchPlan(notice.noticeId(), List.of(), List.of(), List.of(), List.of(
                     AuditEvent.builder(AuditEventType.MANUAL_ROUTING_QUEUED, now, HUB).noticeId(notice.noticeId())
                             .noticeType(notice.type()).subjectPseudonyms(notice.subjects())
-                            .detailDigest(header.bodyDigest()).reasonCode(protectedIdentityReasons(header)).build()),
+                            .detailDigest(header.bodyDigest()).reasonCode(ProtectedIdentityReasons.of(header)).build()),
                     List.of(), null));
             store.queueForOperator(notice.noticeId(), notice.sender(), notice.type(), now);
         }
@@ -204,9 +207,21 @@ public class HeldNotices {
         return left;
     }
 
-    /** The notices on the manual routing queue, oldest first: metadata only. */
-    public List<QueuedRouting> manualRoutingQueue() {
-        return store.manualQueue(batchSize);
+    /**
+     * The notices on the manual routing queue, oldest first: metadata only. Every view of them is audited, one
+     * {@code PROTECTED_IDENTITY_VIEWED} per notice in {@code actor}'s name (DOMAIN.md: log every view), before the
+     * list is handed out.
+     */
+    public List<QueuedRouting> manualRoutingQueue(String actor) throws JMSException {
+        List<QueuedRouting> queue = store.manualQueue(batchSize);
+        if (!queue.isEmpty()) {
+            Instant now = clock.instant();
+            commit(new DispatchPlan(null, List.of(), List.of(), List.of(), queue.stream()
+                    .map(q -> AuditEvent.builder(AuditEventType.PROTECTED_IDENTITY_VIEWED, now, actor)
+                            .noticeId(q.noticeId()).noticeType(q.type()).build())
+                    .toList(), List.of(), null));
+        }
+        return queue;
     }
 
     /**
@@ -304,20 +319,6 @@ public class HeldNotices {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-    }
-
-    /** As the pipeline's MANUAL_ROUTING_QUEUED reason: protected_identity and the roles concerned. */
-    private static String protectedIdentityReasons(NoticeHeader header) {
-        StringBuilder reasons = new StringBuilder("protected_identity");
-        for (SubjectRole role : SubjectRole.values()) {
-            if (header.subjects().stream().anyMatch(s -> s.protectedIdentity() && s.role() == role)) {
-                reasons.append('.').append(role.name().toLowerCase(Locale.ROOT));
-            }
-        }
-        if (header.protectedIdentity()) {
-            reasons.append(".related");
-        }
-        return reasons.toString();
     }
 
     private boolean expire(HeldNotice notice) {

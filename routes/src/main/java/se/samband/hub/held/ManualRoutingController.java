@@ -55,10 +55,10 @@ public class ManualRoutingController {
     public record Resolved(UUID noticeId, String action, List<HeldNotices.RoutingOutcome> recipients) {
     }
 
-    @Operation(summary = "The notices waiting for manual routing (metadata only)")
+    @Operation(summary = "The notices waiting for manual routing (metadata only; each view is audited)")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Queue queue() {
-        return new Queue(heldNotices.manualRoutingQueue());
+    public Queue queue(Authentication operator) throws JMSException {
+        return new Queue(heldNotices.manualRoutingQueue(PersonActor.of(PersonRole.OPERATOR, operator)));
     }
 
     @Operation(summary = "Route a queued notice to its sealed-for recipients (ROUTE) or return it to its sender (RETURN)")

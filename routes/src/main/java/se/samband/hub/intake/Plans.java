@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import se.samband.hub.decision.ProtectedIdentityReasons;
 import se.samband.hub.decision.RecipientDecision;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchPlan.Delivery;
@@ -27,7 +27,6 @@ import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.Subject;
-import se.samband.notice.SubjectRole;
 import se.samband.notice.error.ErrorCode;
 import se.samband.security.audit.AuditDecision;
 import se.samband.security.audit.AuditEvent;
@@ -48,8 +47,6 @@ final class Plans {
     private static final String HUB = ParticipantId.HUB.value();
     /** AuditEvent's consent id rule; a header may cite an id the audit trail cannot hold (e.g. ".x"). */
     private static final Pattern AUDITABLE_CONSENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,79}");
-    /** AUDIT-EVENTS.md: the reason code of MANUAL_ROUTING_QUEUED (followed by the reasons, see below). */
-    static final String PROTECTED_IDENTITY = "protected_identity";
 
     private final HubReceipts receipts;
     private final Supplier<Federation> federation;
@@ -112,7 +109,7 @@ final class Plans {
         }
         if (manualRouting) {
             audit.add(event(AuditEventType.MANUAL_ROUTING_QUEUED, now, header, subjects)
-                    .reasonCode(protectedIdentityReasons(header)).build());
+                    .reasonCode(ProtectedIdentityReasons.of(header)).build());
         }
         List<Receipt> toSender = receipts.submissionReceipt(id, header.sender(), lines).stream().toList();
         DispatchPlan plan = new DispatchPlan(id, deliveries, held, toSender, audit, checks, null);
@@ -188,25 +185,6 @@ final class Plans {
             event.consentId(claim.consentId());
         }
         return event;
-    }
-
-    /**
-     * The reasons a notice went to the manual routing queue, as one audit reason code: {@code protected_identity}
-     * and, after dots, the roles of the subjects whose identity is protected ({@code perpetrator}, {@code victim},
-     * {@code child}) and {@code related} when the header's own flag is set (a related person who is not among the
-     * subjects), e.g. {@code protected_identity.child.related}.
-     */
-    static String protectedIdentityReasons(NoticeHeader header) {
-        StringBuilder reasons = new StringBuilder(PROTECTED_IDENTITY);
-        for (SubjectRole role : SubjectRole.values()) {
-            if (header.subjects().stream().anyMatch(s -> s.protectedIdentity() && s.role() == role)) {
-                reasons.append('.').append(role.name().toLowerCase(Locale.ROOT));
-            }
-        }
-        if (header.protectedIdentity()) {
-            reasons.append(".related");
-        }
-        return reasons.toString();
     }
 
     private static List<String> pseudonyms(NoticeHeader header) {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,6 +91,12 @@ public class RiskFlagController {
                 : "body";
         log.info("risk-flag API request refused: unreadable field {}", field);
         return body(ErrorCode.RISK_FLAG_INVALID, List.of(new RiskFlagRefused.Problem("invalid_format", field)));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<RiskFlagErrorBody> missing(MissingServletRequestParameterException e) {
+        return body(ErrorCode.RISK_FLAG_INVALID, List.of(new RiskFlagRefused.Problem("missing",
+                e.getParameterName())));
     }
 
     private static UUID flagId(String id) {

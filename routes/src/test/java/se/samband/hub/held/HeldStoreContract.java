@@ -85,4 +85,42 @@ abstract class HeldStoreContract {
         assertThat(store.stillHeld(100_000)).extracting(HeldNotice::noticeId).contains(fresh.noticeId())
                 .doesNotContain(due.noticeId());
     }
+
+    @Test
+    void noticeHeldForManualRoutingIsQueuedOnceAndResolvedOnce() {
+        JdbcHeldStore store = store();
+        String subject = PipelineFixture.pseudonym("protected " + UUID.randomUUID());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID noticeId = UUID.randomUUID();
+        HeldNotice toSocial = manual(noticeId, SOCIAL, subject, now);
+        HeldNotice toPolice = manual(noticeId, POLICE, subject, now);
+        assertThat(store.hold(toSocial)).isTrue();
+        assertThat(store.hold(toPolice)).isTrue();
+
+        QueuedRouting queued = store.manualQueue(100_000).stream().filter(q -> q.noticeId().equals(noticeId))
+                .findFirst().orElseThrow();
+        assertThat(queued.type()).isEqualTo(NoticeType.CHILD_CONCERN_REPORT);
+        assertThat(queued.sender()).isEqualTo(PipelineFixture.FRIVARD);
+        assertThat(queued.recipients()).containsExactlyInAnyOrder(SOCIAL, POLICE);
+        assertThat(queued.queuedAt()).isEqualTo(now);
+        assertThat(store.heldForRouting(noticeId)).hasSize(2).noneMatch(HeldNotice::routingConfirmed);
+
+        assertThat(store.resolveManual(noticeId, "ROUTED", now, "operator:anna", "checked")).isTrue();
+        assertThat(store.resolveManual(noticeId, "RETURNED", now, "operator:bo", null)).as("resolved once")
+                .isFalse();
+        assertThat(store.manualQueue(100_000)).extracting(QueuedRouting::noticeId).doesNotContain(noticeId);
+        assertThat(store.heldFor(List.of(subject), null, 10)).hasSize(2).allMatch(HeldNotice::routingConfirmed);
+
+        assertThat(store.reason(noticeId, SOCIAL, "RISK_FLAG_ACTIVE")).isTrue();
+        assertThat(store.heldForRouting(noticeId)).extracting(HeldNotice::recipient).containsExactly(POLICE);
+        assertThat(store.leave(noticeId, POLICE, HeldNotice.State.RETURNED, now)).isTrue();
+        assertThat(store.state(noticeId, POLICE)).contains(HeldNotice.State.RETURNED);
+        assertThat(store.reason(noticeId, POLICE, "AWAITING_CONSENT")).as("no longer held").isFalse();
+    }
+
+    private static HeldNotice manual(UUID noticeId, ParticipantId recipient, String subject, Instant heldAt) {
+        return new HeldNotice(noticeId, recipient, PipelineFixture.FRIVARD, NoticeType.CHILD_CONCERN_REPORT,
+                JdbcHeldStore.MANUAL_ROUTING, null, heldAt, heldAt.plus(Duration.ofDays(14)), List.of(subject),
+                ("sealed " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+    }
 }

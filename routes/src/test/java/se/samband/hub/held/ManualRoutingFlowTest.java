@@ -95,6 +95,8 @@ class ManualRoutingFlowTest extends HubSpringTest {
                 "MANUAL_ROUTING_QUEUED|SUCCESS|samband.hub|protected_identity.child",
                 "HOLD_RELEASED|SUCCESS|samband.hub|MANUAL_ROUTING_CONFIRMED",
                 "MANUAL_ROUTING_RESOLVED|SUCCESS|operator:operator|ROUTED");
+        assertThat(trail(report.noticeId())).as("the operator's views are audited")
+                .contains("PROTECTED_IDENTITY_VIEWED|SUCCESS|operator:operator|");
         assertThat(jdbc.queryForObject("SELECT resolved_by FROM manual_routing WHERE notice_id = ?", String.class,
                 report.noticeId().toString())).isEqualTo("operator:operator");
     }

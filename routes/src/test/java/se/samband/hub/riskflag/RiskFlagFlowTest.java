@@ -181,6 +181,11 @@ class RiskFlagFlowTest extends HubSpringTest {
         assertThat(JSON.readTree(tooLong.body()).path("problems").get(0).path("code").asText())
                 .isEqualTo("period_too_long");
 
+        HttpResponse<String> noSubject = api.get(POLICE, "/api/v1/risk-flags");
+        assertThat(noSubject.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(noSubject.body()).path("problems").get(0).path("field").asText())
+                .isEqualTo("subject");
+
         HttpResponse<String> listed = api.get(PipelineFixture.FRIVARD, "/api/v1/risk-flags?subject=" + subject);
         assertThat(listed.statusCode()).isEqualTo(200);
         JsonNode flags = JSON.readTree(listed.body());

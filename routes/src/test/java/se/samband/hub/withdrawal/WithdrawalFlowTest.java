@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
@@ -29,6 +30,7 @@ import se.samband.hub.RegistryApi;
 import se.samband.hub.pipeline.PipelineFixture;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.held.HeldNotices;
 import se.samband.hub.receipt.HubReceipts;
 import se.samband.notice.DataCategory;
 import se.samband.notice.LegalBasisCode;
@@ -48,7 +50,7 @@ import se.samband.security.seal.OpenedNotice;
  * Scenario 7 on the running hub, over TLS and mTLS with dev-PKI certificates: a notice on a consent reaches its
  * recipient; the consent is withdrawn through the API; the recipient gets one hub-signed CONSENT_WITHDRAWN, however
  * often the fan-out runs; a notice sent on the withdrawn consent afterwards is refused, and the sender's receipt
- * says why.
+ * says why; a notice held on the consent (here by a risk flag) stays held when the flag is cleared.
  */
 class WithdrawalFlowTest extends HubSpringTest {
     private static final ParticipantId FRIVARD = PipelineFixture.FRIVARD;
@@ -63,6 +65,8 @@ class WithdrawalFlowTest extends HubSpringTest {
     WithdrawalNotices withdrawalNotices;
     @Autowired
     DispatchWriter writer;
+    @Autowired
+    HeldNotices heldNotices;
     @Autowired
     ConnectionFactory connectionFactory;
 
@@ -167,6 +171,49 @@ class WithdrawalFlowTest extends HubSpringTest {
         }
         assertThat(count("SELECT COUNT(*) FROM consent_withdrawal_notice WHERE consent_id = ?", consentId))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void noticeHeldOnAConsentStaysHeldOnceTheConsentIsWithdrawn() throws Exception {
+        ParticipantId police = HubNotices.POLICE_JONKOPING;
+        ParticipantId social = HubNotices.SOC_JONKOPING;
+        String subject = PipelineFixture.pseudonym("held then withdrawn " + UUID.randomUUID());
+        String consentId = "pol-" + UUID.randomUUID();
+        RegistryApi api = new RegistryApi(port, PKI_DIR);
+        ObjectNode consent = RegistryApi.releaseConsent(consentId, subject, police, social);
+        consent.putArray("noticeTypes").add("POST_INTERVIEW_SUPPORT_OFFER");
+        consent.putArray("dataCategories").add("CONTACT_DETAILS");
+        assertThat(api.postJson(police, "/api/v1/consents", consent).statusCode()).isEqualTo(201);
+        HttpResponse<String> flag = api.postJson(police, "/api/v1/risk-flags", JSON.createObjectNode()
+                .put("subjectPseudonym", subject).put("until", Instant.now().plus(7, ChronoUnit.DAYS).toString())
+                .put("reasonCode", "CONTACT_UNSAFE"));
+        assertThat(flag.statusCode()).as(flag.body()).isEqualTo(201);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        NoticeHeader offer = NoticeHeader.builder().type(NoticeType.POST_INTERVIEW_SUPPORT_OFFER).sender(police)
+                .recipients(List.of(social)).subjects(List.of(new Subject(subject, SubjectRole.PERPETRATOR, false)))
+                .purpose(Purpose.SUPPORT_CONTACT).legalBasis(LegalBasisClaim.consent(consentId))
+                .dataCategories(Set.of(DataCategory.CONTACT_DETAILS)).created(now).expires(now.plus(7, ChronoUnit.DAYS))
+                .build();
+        assertThat(outcome(api.postNotice(police, notices.seal(offer, payload())))).isEqualTo("HELD");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "HELD".equals(heldState(offer.noticeId())));
+
+        assertThat(api.postJson(police, "/api/v1/consents/" + consentId + "/withdrawal", JSON.createObjectNode())
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> cleared = api.delete(police, "/api/v1/risk-flags/"
+                + JSON.readTree(flag.body()).path("flagId").asText());
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        heldNotices.sweep();
+
+        assertThat(heldState(offer.noticeId())).as("the withdrawn consent keeps it back").isEqualTo("HELD");
+        try (AgencyClient recipient = new AgencyClient(social, BROKER_TLS_PORT, PKI_DIR)) {
+            assertThat(recipient.receive("noticeId = '" + offer.noticeId() + "'", 500)).isEmpty();
+        }
+    }
+
+    private String heldState(UUID noticeId) {
+        List<String> states = jdbc.queryForList("SELECT state FROM held_notice WHERE notice_id = ?", String.class,
+                noticeId.toString());
+        return states.isEmpty() ? null : states.get(0);
     }
 
     private static NoticeHeader releaseNotice(String subject, String consentId) {
