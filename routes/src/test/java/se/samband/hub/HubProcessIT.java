@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class HubProcessIT {
     private static final Path JAR = Path.of("target", "samband-hub.jar");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** A cold start creates the dev PKI and hashes two passwords: over 90 s on a shared, loaded machine. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process hub;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             OpenCommand.class,
             AuditCommand.class,
+            PeopleCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class SambandCommand implements Callable<Integer> {

@@ -78,7 +78,8 @@ final class PeopleConnector implements WebServerFactoryCustomizer<TomcatServletW
         }
         tls.addCertificate(certificate);
         if (bundle.getOptions().getEnabledProtocols() != null) {
-            tls.setProtocols(String.join(",", bundle.getOptions().getEnabledProtocols()));
+            // "+" on each: Tomcat warns about a list whose later entries have no +/- prefix.
+            tls.setProtocols("+" + String.join(",+", bundle.getOptions().getEnabledProtocols()));
         }
         protocol.addSslHostConfig(tls, true);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import se.samband.notice.error.ErrorCode;
  */
 final class PeopleRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
     private static final Logger log = LoggerFactory.getLogger(PeopleRefusals.class);
+    private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private final ObjectMapper json;
 
     PeopleRefusals(ObjectMapper json) {
@@ -32,7 +34,7 @@ final class PeopleRefusals implements AuthenticationEntryPoint, AccessDeniedHand
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         // The exception's class only: its message may echo a user name typed into the wrong field.
-        log.info("People request refused on {}: {} ({})", request.getRequestURI(), ErrorCode.LOGIN_REQUIRED.code(),
+        log.info("People request refused on {}: {} ({})", area(request), ErrorCode.LOGIN_REQUIRED.code(),
                 e.getClass().getSimpleName());
         write(response, ErrorCode.LOGIN_REQUIRED);
     }
@@ -40,8 +42,21 @@ final class PeopleRefusals implements AuthenticationEntryPoint, AccessDeniedHand
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        log.info("People request refused on {}: {}", request.getRequestURI(), ErrorCode.ROLE_NOT_PERMITTED.code());
+        log.info("People request refused on {}: {}", area(request), ErrorCode.ROLE_NOT_PERMITTED.code());
         write(response, ErrorCode.ROLE_NOT_PERMITTED);
+    }
+
+    /**
+     * Which API was asked, for the log: at most the first three path segments ({@code /api/v1/security}), never the
+     * rest, where someone may have typed a personal identity number instead of a pseudonym.
+     */
+    static String area(HttpServletRequest request) {
+        StringBuilder area = new StringBuilder();
+        String[] segments = request.getRequestURI().split("/");
+        for (int i = 1; i < segments.length && i <= 3; i++) {
+            area.append('/').append(SEGMENT.matcher(segments[i]).matches() ? segments[i] : "…");
+        }
+        return area.length() == 0 ? "/" : area.toString();
     }
 
     private void write(HttpServletResponse response, ErrorCode code) throws IOException {

@@ -2,24 +2,15 @@ package se.samband.hub.people;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -28,15 +19,14 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import se.samband.hub.system.HubProperties;
 import se.samband.hub.web.PeoplePort;
-import se.samband.hub.web.WebConfiguration;
 
 /**
  * Who may do what over HTTP, chosen by the port a request came in on:
  * <ol>
  * <li>people port, {@code /console/**}: form login (page {@value #LOGIN_PAGE}), a session, CSRF token in a cookie
- *     that scripts may read; either role;</li>
+ *     that scripts may read; {@code /console/operator/**} OPERATOR, {@code /console/security/**} SECURITY_OFFICER,
+ *     the rest either role;</li>
  * <li>people port, everything else: {@code /api/v1/operator/**} OPERATOR, {@code /api/v1/security/**}
  *     SECURITY_OFFICER, nothing else; HTTP Basic against the local accounts, or JWTs with
  *     {@code samband.people.auth=oidc}; stateless, no CSRF (no cookie authenticates an API call);</li>
@@ -56,36 +46,6 @@ class PeopleSecurityConfiguration {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    PersonAccounts personAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, Clock clock) {
-        return new PersonAccounts(jdbc, passwordEncoder, clock);
-    }
-
-    /** Runs before the web server opens its ports: the configured accounts, or the first two on a fresh hub. */
-    @Bean
-    PeopleAccountsBootstrap peopleAccountsBootstrap(PersonAccounts accounts, PeopleProperties people,
-                                                    HubProperties hub, Clock clock) {
-        PeopleAccountsBootstrap bootstrap = new PeopleAccountsBootstrap(accounts);
-        bootstrap.run(people.accounts(), people.auth() == PeopleProperties.AuthMode.LOCAL, hub.dataDir(), clock);
-        return bootstrap;
-    }
-
-    @Bean
-    PeopleConnector peopleConnector(PeoplePort port, ObjectProvider<SslBundles> bundles, ServerProperties server) {
-        return new PeopleConnector(port, () -> bundles.getObject().getBundle(WebConfiguration.SSL_BUNDLE),
-                server.getAddress());
-    }
-
-    @Bean
-    ApplicationListener<ServletWebServerInitializedEvent> peoplePortBound(PeopleConnector connector) {
-        return event -> connector.started();
-    }
-
-    @Bean
     PeopleRefusals peopleRefusals(ObjectMapper json) {
         return new PeopleRefusals(json);
     }
@@ -98,7 +58,12 @@ class PeopleSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PATHS.matcher(LOGIN_PAGE)).permitAll()
+                        .requestMatchers(PATHS.matcher("/console/operator/**")).hasRole(PersonRole.OPERATOR.name())
+                        .requestMatchers(PATHS.matcher("/console/security/**"))
+                        .hasRole(PersonRole.SECURITY_OFFICER.name())
                         .anyRequest().hasAnyRole(PersonRole.OPERATOR.name(), PersonRole.SECURITY_OFFICER.name()))
+                // The console's own 403 page for the other role's pages (se.samband.hub.console).
+                .exceptionHandling(errors -> errors.accessDeniedPage("/console/forbidden.html"))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/console/", false)
                         .failureUrl(LOGIN_PAGE + "?error"))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))

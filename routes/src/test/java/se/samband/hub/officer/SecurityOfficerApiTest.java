@@ -3,6 +3,9 @@ package se.samband.hub.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -22,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -203,6 +207,42 @@ class SecurityOfficerApiTest extends HubSpringTest {
             HttpResponse<String> response = agency.send(HttpRequest.newBuilder(
                     URI.create("https://127.0.0.1:" + agencyPort + path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void noPersonalIdentityNumberReachesTheLogWhereverItIsTyped() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            PeopleClient officer = securityOfficer();
+            PeopleClient anonymous = new PeopleClient(peoplePort.port(), PKI_DIR, null, null);
+            assertThat(officer.postJson("/api/v1/security/pseudonyms", "{\"personnummer\":\"640823-3234\"}")
+                    .statusCode()).isEqualTo(200);
+            assertThat(officer.postJson("/api/v1/security/pseudonyms", "{\"personnummer\":\"640823-3235\"}")
+                    .statusCode()).isEqualTo(400);
+            assertThat(officer.postJson("/api/v1/security/pseudonyms", "{\"personnummer\":640823-3234}")
+                    .statusCode()).isEqualTo(400);
+            assertThat(officer.get("/api/v1/security/subjects/640823-3234/access-report").statusCode())
+                    .isEqualTo(400);
+            assertThat(officer.get("/api/v1/security/disclosures?subject=196408233234").statusCode()).isEqualTo(400);
+            assertThat(officer.postJson("/api/v1/security/reviews/1", "{\"comment\":\"about 6408233234\"}")
+                    .statusCode()).isEqualTo(422);
+            assertThat(operator().get("/api/v1/security/subjects/640823-3234/access-report").statusCode())
+                    .isEqualTo(403);
+            assertThat(anonymous.get("/api/v1/security/subjects/19640823-3234/access-report").statusCode())
+                    .isEqualTo(401);
+        } finally {
+            root.detachAppender(captured);
+            captured.stop();
+        }
+        List<String> lines = captured.list.stream().map(event -> event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
+        assertThat(lines).as("the test captures the hub's log").isNotEmpty();
+        for (String line : lines) {
+            assertThat(line).doesNotContain("640823").doesNotContain("6408233234");
         }
     }
 

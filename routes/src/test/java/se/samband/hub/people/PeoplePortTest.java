@@ -137,11 +137,15 @@ class PeoplePortTest extends HubSpringTest {
         HttpResponse<String> login = console.post("/console/login",
                 "username=operator&password=" + PeopleClient.OPERATOR_PASSWORD + "&_csrf=" + token);
         assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly").contains("SameSite=Strict"));
         assertThat(login.headers().firstValue("Location").orElseThrow())
                 .as("back to the page asked for").matches(".*/console/(\\?continue)?");
         HttpResponse<String> home = console.get("/console/");
         assertThat(home.statusCode()).as("logged in: past security, to the operator's pages").isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/console/operator/");
+        assertThat(console.get("/console/operator/queues").statusCode()).as("no such page").isEqualTo(404);
+        assertThat(console.get("/console/security/reviews").statusCode()).as("the officer's pages").isEqualTo(403);
 
         String fresh = console.cookie("XSRF-TOKEN");
         HttpResponse<String> logout = console.post("/console/logout", "_csrf=" + fresh);
