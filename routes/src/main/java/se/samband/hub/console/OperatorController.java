@@ -24,8 +24,8 @@ import se.samband.hub.web.ApiError;
 /**
  * The operators' JSON API on the people port, {@code /api/v1/operator/**} (role OPERATOR, see the people port's
  * security) and, for the console's pages on their login session, {@code /console/api/operator/**} (role checked by
- * {@link ConsolePageAccess}). Every answer holds ids, codes, counts and times only. Actions take the operator's account from the
- * authenticated principal for the audit trail.
+ * {@link ConsolePageAccess}). Every answer holds ids, codes, counts and times only. Actions take the operator's
+ * account from the authenticated principal for the audit trail.
  */
 @RestController
 @RequestMapping({"/api/v1/operator", ConsolePageAccess.CONSOLE_OPERATOR_API})

@@ -62,6 +62,16 @@ class PeopleSecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/console/security/**"))
                         .hasRole(PersonRole.SECURITY_OFFICER.name())
                         .anyRequest().hasAnyRole(PersonRole.OPERATOR.name(), PersonRole.SECURITY_OFFICER.name()))
+                // The console's own 403 page when a page of the other role is opened (se.samband.hub.console); any
+                // other refusal (a POST without its CSRF token) stays a bare 403.
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                    if ("GET".equals(request.getMethod())) {
+                        response.setStatus(HttpStatus.FORBIDDEN.value());
+                        request.getRequestDispatcher("/console/forbidden.html").forward(request, response);
+                    } else {
+                        response.sendError(HttpStatus.FORBIDDEN.value());
+                    }
+                }))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/console/", false)
                         .failureUrl(LOGIN_PAGE + "?error"))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))

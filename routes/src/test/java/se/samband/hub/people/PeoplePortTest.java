@@ -144,6 +144,7 @@ class PeoplePortTest extends HubSpringTest {
         HttpResponse<String> home = console.get("/console/");
         assertThat(home.statusCode()).as("logged in: past security, to the operator's pages").isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/console/operator/");
+        assertThat(console.get("/console/operator/queues").statusCode()).as("no such page").isEqualTo(404);
         assertThat(console.get("/console/security/reviews").statusCode()).as("the officer's pages").isEqualTo(403);
 
         String fresh = console.cookie("XSRF-TOKEN");
