@@ -115,7 +115,8 @@ public class HubNoticePipeline implements NoticePipeline {
         admitted.header = admission.readHeader(sealed);
         admission.checkTimes(admitted.header);
         admission.checkReplay(admitted.header);
-        VerifiedNotice verified = verification.verify(sealed, submission.authenticatedSender());
+        // The header admission read from sealed.header() is the one the signature is checked over: read once.
+        VerifiedNotice verified = verification.verify(sealed, admitted.header, submission.authenticatedSender());
         admitted.header = verified.header();
         return new Routed(verified, routing.route(verified.header(), verified.sender()));
     }
