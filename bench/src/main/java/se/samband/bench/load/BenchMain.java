@@ -53,10 +53,10 @@ public final class BenchMain {
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("samband-bench-");
         out.printf(Locale.ROOT, "samband bench%s: %d notices x %d run(s) after %d warm-up, %d senders, "
-                        + "%d recipient(s), body %d bytes, concurrency %d, %d cpus, work dir %s%n",
+                        + "%d recipient(s), body %d bytes, concurrency %d, consent cache %s, %d cpus, work dir %s%n",
                 options.quick() ? " --quick" : "", options.notices(), options.runs(), options.warmup(),
                 options.senders(), options.recipients(), options.bodyBytes(), options.concurrency(),
-                Runtime.getRuntime().availableProcessors(), work);
+                options.consentCacheHit() ? "hit" : "miss", Runtime.getRuntime().availableProcessors(), work);
         List<List<PooledNotice>> slices = new ArrayList<>();
         List<RunResult> hubRuns = new ArrayList<>();
         List<List<RunResult>> curve = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class BenchMain {
             BrokerEndpoint endpoint = hub != null ? hub.endpoint()
                     : new BrokerEndpoint(options.hubTlsPort(), options.hubPki());
             pkiDir = endpoint.pkiDir();
-            NoticePool pool = new NoticePool(pkiDir);
+            NoticePool pool = new NoticePool(pkiDir, options.consentCacheHit());
             LoadDriver driver = new LoadDriver(endpoint, Duration.ofSeconds(options.timeoutSeconds()));
             List<PooledNotice> warmup = seal(pool, options.warmup());
             table.check("hub warm-up", driver.run(warmup, options.rate(), true));

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line of {@code samband bench}, {@code --name=value} style, with the quick and full defaults. */
 record BenchOptions(boolean quick, int notices, int warmup, int runs, int senders, int recipients, int bodyBytes,
-                    int concurrency, double rate, boolean loadCurve, boolean baseline, Path hubJar, String hubHeap,
+                    int concurrency, boolean consentCacheHit, double rate, boolean loadCurve, boolean baseline, Path hubJar, String hubHeap,
                     List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
                     int timeoutSeconds) {
 
@@ -22,6 +22,8 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
               --recipients=N        recipients per notice (1-9, default 1)
               --body-bytes=N        payload size before sealing (default 1024)
               --concurrency=N       hub intake consumers and baseline forwarder threads (default 4)
+              --consent-cache=MODE  miss: every notice is about people no other notice names, so each decision reads
+                                    the consent registry (default); hit: 64 people in turn, answered from the cache
               --rate=N              offered load in notices/s (default 0: as fast as accepted)
               --load-curve=BOOL     also measure latency at 25/50/75/90 % of the measured maximum
               --baseline=BOOL       run the forwarder baseline (default true)
@@ -47,6 +49,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         int recipients = 1;
         int body = 1024;
         int concurrency = 4;
+        boolean consentCacheHit = false;
         double rate = 0;
         boolean baseline = true;
         Path hubJar = Path.of("routes", "target", "samband-hub.jar");
@@ -75,6 +78,11 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
                 case "recipients" -> recipients = Integer.parseInt(value);
                 case "body-bytes" -> body = Integer.parseInt(value);
                 case "concurrency" -> concurrency = Integer.parseInt(value);
+                case "consent-cache" -> consentCacheHit = switch (value) {
+                    case "hit" -> true;
+                    case "miss" -> false;
+                    default -> throw new IllegalArgumentException("--consent-cache must be hit or miss");
+                };
                 case "rate" -> rate = Double.parseDouble(value);
                 case "load-curve" -> curve = Boolean.parseBoolean(value);
                 case "baseline" -> baseline = Boolean.parseBoolean(value);
@@ -100,7 +108,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         }
         return new BenchOptions(quick, notices != null ? notices : quick ? 2_000 : 5_000,
                 warmup != null ? warmup : quick ? 300 : 2_000, runs != null ? runs : quick ? 1 : 3, senders,
-                recipients, body, concurrency, rate, curve != null ? curve : !quick, baseline, hubJar, heap,
+                recipients, body, concurrency, consentCacheHit, rate, curve != null ? curve : !quick, baseline, hubJar, heap,
                 List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout);
     }
 

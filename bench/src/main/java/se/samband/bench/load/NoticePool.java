@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import se.samband.notice.DataCategory;
 import se.samband.notice.LegalBasisClaim;
@@ -51,17 +52,34 @@ final class NoticePool {
             ParticipantId.of("socialtjanst.hylte"), ParticipantId.of("socialtjanst.halmstad"),
             ParticipantId.of("socialtjanst.laholm"), ParticipantId.of("socialtjanst.skovde"));
 
+    /** With {@code --consent-cache=hit}: every notice is about one of this many people (a perpetrator and a child). */
+    static final int HIT_SUBJECTS = 64;
+
     private final DevPki.Layout pki;
+    private final boolean consentCacheHit;
+    /** Numbers the people across every call, so that with cache misses no two notices of a bench share a subject. */
+    private final AtomicInteger people = new AtomicInteger();
     private final Map<ParticipantId, NoticeSealer> sealers = new ConcurrentHashMap<>();
     private final Map<ParticipantId, X509Certificate> certificates = new ConcurrentHashMap<>();
 
     NoticePool(Path pkiDir) {
+        this(pkiDir, false);
+    }
+
+    /**
+     * @param consentCacheHit true: the notices are about {@value #HIT_SUBJECTS} people in turn, so the hub's consent
+     *                        cache answers after their first notices; false: every notice is about people no other
+     *                        notice of this pool names, so every decision reads the consent registry
+     */
+    NoticePool(Path pkiDir, boolean consentCacheHit) {
         this.pki = new DevPki.Layout(pkiDir);
+        this.consentCacheHit = consentCacheHit;
     }
 
     /**
      * Seals {@code count} notices: notice i comes from sender {@code i % senders}, goes to {@code recipients}
-     * social services starting at {@code i % 9}, and carries {@code bodyBytes} of payload. Sealed on every core.
+     * social services starting at {@code i % 9}, and carries {@code bodyBytes} of payload; its subjects follow the
+     * pool's consent-cache mode. Sealed on every core.
      */
     List<PooledNotice> seal(int count, int senders, int recipients, int bodyBytes) {
         if (senders < 1 || senders > SENDERS.size()) {
@@ -72,19 +90,25 @@ final class NoticePool {
         }
         byte[] payload = payload(bodyBytes);
         Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int first = people.getAndAdd(count);
         return IntStream.range(0, count).parallel()
-                .mapToObj(i -> sealOne(i, SENDERS.get(i % senders), recipientsOf(i, recipients), payload, created))
+                .mapToObj(i -> sealOne(person(first + i), SENDERS.get(i % senders), recipientsOf(i, recipients),
+                        payload, created))
                 .toList();
     }
 
-    private PooledNotice sealOne(int index, ParticipantId sender, List<ParticipantId> to, byte[] payload,
+    private int person(int sequence) {
+        return consentCacheHit ? sequence % HIT_SUBJECTS : sequence;
+    }
+
+    private PooledNotice sealOne(int person, ParticipantId sender, List<ParticipantId> to, byte[] payload,
                                  Instant created) {
         NoticeHeader header = NoticeHeader.builder()
                 .type(NoticeType.CHILD_CONCERN_REPORT)
                 .sender(sender)
                 .recipients(to)
-                .subjects(List.of(new Subject(pseudonym("perpetrator-" + index), SubjectRole.PERPETRATOR, false),
-                        new Subject(pseudonym("child-" + index), SubjectRole.CHILD, false)))
+                .subjects(List.of(new Subject(pseudonym("perpetrator-" + person), SubjectRole.PERPETRATOR, false),
+                        new Subject(pseudonym("child-" + person), SubjectRole.CHILD, false)))
                 .purpose(Purpose.CHILD_PROTECTION)
                 .legalBasis(LegalBasisClaim.of(LegalBasisCode.DUTY_CHILD_CONCERN))
                 .dataCategories(Set.of(DataCategory.CHILD_WELFARE, DataCategory.HOUSEHOLD))

@@ -39,8 +39,8 @@ final class ResultTable {
                double[] levels) {
         out.println();
         out.println("| scenario | notices/s median (min-max) | p50 ms | p99 ms | p99.9 ms | hub CPU cores "
-                + "| hub heap MiB |");
-        out.println("|---|---|---|---|---|---|---|");
+                + "| hub CPU ms/notice | hub heap MiB |");
+        out.println("|---|---|---|---|---|---|---|---|");
         row("hub (verify, route, decide, dispatch)", hub);
         row("baseline: forwarder, consume 1 -> hub's plan, commit", plan);
         row("reference: raw forwarder, consume 1 -> 1, commit", raw);
@@ -64,10 +64,11 @@ final class ResultTable {
         if (runs.isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "| %s | %.0f (%.0f-%.0f) | %.2f | %.2f | %.2f | %s | %s |%n", label,
+        out.printf(Locale.ROOT, "| %s | %.0f (%.0f-%.0f) | %.2f | %.2f | %.2f | %s | %s | %s |%n", label,
                 median(runs, RunResult::throughput), min(runs, RunResult::throughput), max(runs, RunResult::throughput),
                 median(runs, r -> r.latencyMillis(50)), median(runs, r -> r.latencyMillis(99)),
                 median(runs, r -> r.latencyMillis(99.9)), figure(median(runs, RunResult::hubCpuCores), "%.2f"),
+                figure(median(runs, RunResult::hubCpuMillisPerNotice), "%.1f"),
                 figure(median(runs, RunResult::hubHeapMiB), "%.0f"));
     }
 

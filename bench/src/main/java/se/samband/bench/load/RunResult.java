@@ -14,6 +14,14 @@ record RunResult(int notices, int expectedCopies, int copies, int duplicateCopie
         return notices * 1e9 / Math.max(1, elapsedNanos);
     }
 
+    /**
+     * The hub's CPU time per notice (all its threads: intake, broker, audit writer, JIT compiler, GC), in ms: less
+     * sensitive to other processes on the machine than the throughput, which is what they take away.
+     */
+    double hubCpuMillisPerNotice() {
+        return hubCpuCores * elapsedNanos / 1e6 / Math.max(1, notices);
+    }
+
     double latencyMillis(double percentile) {
         return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
     }

@@ -28,6 +28,15 @@ class BenchOptionsTest {
     }
 
     @Test
+    void consentCacheMissIsTheDefaultAndHitCanBeAsked() {
+        assertThat(BenchOptions.parse("--quick").consentCacheHit()).isFalse();
+        assertThat(BenchOptions.parse("--consent-cache=hit").consentCacheHit()).isTrue();
+        assertThat(BenchOptions.parse("--consent-cache=hit", "--consent-cache=miss").consentCacheHit()).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse("--consent-cache=sometimes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hit or miss");
+    }
+
+    @Test
     void refusesUnknownOptionsAndARunningHubWithoutItsPki() {
         assertThatThrownBy(() -> BenchOptions.parse("--quick", "--fast=yes"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--fast");

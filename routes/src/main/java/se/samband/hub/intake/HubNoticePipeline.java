@@ -138,7 +138,8 @@ public class HubNoticePipeline implements NoticePipeline {
         admission.checkReplay(admitted.header);
         long verifying = System.nanoTime();
         observer.stepTimed(PipelineObserver.Step.ADMIT, verifying - started);
-        VerifiedNotice verified = verification.verify(sealed, submission.authenticatedSender());
+        // The header admission read from sealed.header() is the one the signature is checked over: read once.
+        VerifiedNotice verified = verification.verify(sealed, admitted.header, submission.authenticatedSender());
         admitted.header = verified.header();
         long routed = System.nanoTime();
         observer.stepTimed(PipelineObserver.Step.VERIFY, routed - verifying);

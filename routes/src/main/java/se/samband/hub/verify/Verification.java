@@ -52,7 +52,16 @@ public final class Verification {
      * @throws SambandException with the code of the first check that fails
      */
     public VerifiedNotice verify(SealedNotice notice, ParticipantId authenticatedSender) {
-        VerifiedHeader verified = verifier.verify(notice);
+        return verify(notice, null, authenticatedSender);
+    }
+
+    /**
+     * As {@link #verify(SealedNotice, ParticipantId)} with the header admission already read strictly from
+     * {@code notice.header()} (null: read it here): the signature is checked over those bytes, the header is not
+     * parsed twice.
+     */
+    public VerifiedNotice verify(SealedNotice notice, NoticeHeader admitted, ParticipantId authenticatedSender) {
+        VerifiedHeader verified = verifier.verify(notice, admitted);
         NoticeHeader header = verified.header();
         X509Certificate signer = verified.signer();
         trust.validator().validate(signer, KeyUse.SIGNING);

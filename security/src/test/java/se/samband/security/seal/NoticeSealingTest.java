@@ -94,6 +94,24 @@ class NoticeSealingTest {
     }
 
     @Test
+    void headerTheCallerReadIsNotReadAgainButTheSignatureStillCounts() {
+        SealedNotice sealed = sealFromFrivardTo(SOCIAL_SERVICES);
+        NoticeHeader admitted = json.readHeader(sealed.header());
+
+        VerifiedHeader verified = verifier.verify(sealed, admitted);
+
+        assertThat(verified.header()).isSameAs(admitted);
+        assertThat(verified.signer()).isEqualTo(pki.certificate(FRIVARD));
+        byte[] header = sealed.header().clone();
+        header[new String(header, StandardCharsets.UTF_8).indexOf("frivard")] ^= 0x01;
+        SealedNotice tampered = new SealedNotice(header, sealed.signature(), sealed.body());
+        assertRefused(() -> verifier.verify(tampered, json.readHeader(header)), ErrorCode.SIGNATURE_INVALID);
+        SealedNotice swappedBody = new SealedNotice(sealed.header(), sealed.signature(),
+                sealFromFrivardTo(SOCIAL_SERVICES).body());
+        assertRefused(() -> verifier.verify(swappedBody, admitted), ErrorCode.BODY_DIGEST_MISMATCH);
+    }
+
+    @Test
     void refusesToSealForNoRecipient() {
         NoticeSealer sealer = Sealing.sealer(pki.key(FRIVARD));
 

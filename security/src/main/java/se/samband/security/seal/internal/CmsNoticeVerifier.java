@@ -29,12 +29,17 @@ public final class CmsNoticeVerifier implements NoticeVerifier {
 
     @Override
     public VerifiedHeader verify(SealedNotice notice) {
+        return verify(notice, null);
+    }
+
+    @Override
+    public VerifiedHeader verify(SealedNotice notice, NoticeHeader readFromHeaderBytes) {
         // Bounded before any CMS or JSON work: the hub verifies what strangers send.
         if (notice.header().length > json.limits().maxHeaderBytes()) {
             throw new SambandException(ErrorCode.HEADER_TOO_LARGE, notice.header().length + " bytes");
         }
         X509Certificate signer = signatures.verifyDetached(notice.header(), notice.signature());
-        NoticeHeader header = json.readHeader(notice.header());
+        NoticeHeader header = readFromHeaderBytes != null ? readFromHeaderBytes : json.readHeader(notice.header());
         if (!BodyDigest.matches(header.bodyDigest(), notice.body())) {
             throw new SambandException(ErrorCode.BODY_DIGEST_MISMATCH, "notice " + header.noticeId());
         }

@@ -6,6 +6,7 @@ import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSet;
@@ -44,6 +45,7 @@ public final class CmsSigner {
     private final SignatureScheme scheme;
     private final DigestCalculatorProvider digests;
     private final Clock clock;
+    private volatile SigningTime signingTime;
 
     public CmsSigner(PrivateKeyAccess key, Clock clock) {
         try {
@@ -94,9 +96,24 @@ public final class CmsSigner {
         }
     }
 
+    /**
+     * The signing time has a resolution of one second (UTCTime), and BC formats it with a new SimpleDateFormat for
+     * every {@link Time}: that was a seventh of a signature's cost. ASN.1 objects are immutable, so the attribute
+     * table of the current second is made once and shared by every signature within it.
+     */
     private CMSAttributeTableGenerator signedAttributes() {
-        Attribute signingTime = new Attribute(CMSAttributes.signingTime,
-                new DERSet(new Time(Date.from(clock.instant()))));
-        return new DefaultSignedAttributeTableGenerator(new AttributeTable(signingTime));
+        long second = clock.instant().getEpochSecond();
+        SigningTime current = signingTime;
+        if (current == null || current.epochSecond() != second) {
+            Attribute attribute = new Attribute(CMSAttributes.signingTime,
+                    new DERSet(new Time(Date.from(Instant.ofEpochSecond(second)))));
+            current = new SigningTime(second, new AttributeTable(attribute));
+            signingTime = current;
+        }
+        return new DefaultSignedAttributeTableGenerator(current.attributes());
+    }
+
+    /** The signed attributes of one second. */
+    private record SigningTime(long epochSecond, AttributeTable attributes) {
     }
 }
