@@ -87,8 +87,12 @@ public final class HubReceipts {
      */
     public Optional<DispatchPlan.Receipt> rejection(ParticipantId to, UUID inReplyTo, ErrorCode code) {
         byte[] payload = write(new RejectionPayload(inReplyTo, code.code(), code.message()));
-        return seal(NoticeType.REJECTED, to, inReplyTo, code.name(), payload,
-                derivedId(NoticeType.REJECTED, inReplyTo, code.name()));
+        // A fresh id for every refusal, not one derived from the refused notice: the same notice can be refused
+        // again (sent again unchanged, or replayed by an operator), and a repeated id would be a duplicate on the
+        // sender's queue, which makes Artemis roll back the whole intake transaction. Exactly once needs no derived
+        // id here: the receipt is sent in the transaction that consumes the submission, so a redelivered
+        // submission's earlier receipt was rolled back with it.
+        return seal(NoticeType.REJECTED, to, inReplyTo, code.name(), payload, UUID.randomUUID());
     }
 
     /** The payload of a held notice's escalation to its sender: codes and ids only. */

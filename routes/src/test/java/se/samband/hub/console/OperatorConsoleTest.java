@@ -182,22 +182,18 @@ class OperatorConsoleTest extends HubSpringTest {
         parked.replay(ParkedQueue.REJECTED, refused.id(), OPERATOR);
 
         // The intake reads the copy as sent by the police (a copy stamped by the hub would be refused as sent by
-        // samband.hub). Refused the same way again, its REJECTED receipt repeats the first one's duplicate id, so
-        // the broker refuses that transaction and parks the copy in the DLQ after its attempts; a notice whose
-        // cause was fixed meanwhile goes through instead. Either way the sender stays the police.
+        // samband.hub), refuses it the same way again and answers with a second REJECTED receipt: the copy is a new
+        // entry in the rejected queue, never a dead letter.
         ParkedView again = await().atMost(Duration.ofSeconds(20))
                 .until(() -> parked(ParkedQueue.REJECTED, header.noticeId())
-                                .filter(entry -> entry.id() != refused.id())
-                                .or(() -> parked(ParkedQueue.DLQ, header.noticeId())),
-                        Optional::isPresent).orElseThrow();
+                        .filter(entry -> entry.id() != refused.id()), Optional::isPresent).orElseThrow();
         assertThat(again.sender()).isEqualTo(POLICE.value());
         assertThat(again.type()).isEqualTo(NoticeType.CHILD_CONCERN_REPORT.name());
-        assertThat(parked(ParkedQueue.REJECTED, header.noticeId()).map(ParkedView::id)).isNotEqualTo(
-                Optional.of(refused.id()));
+        assertThat(again.reasonCode()).isEqualTo(ErrorCode.ROUTE_NOT_PERMITTED.code());
+        assertThat(parked(ParkedQueue.DLQ, header.noticeId())).isEmpty();
         await().atMost(Duration.ofSeconds(20)).until(() -> auditNotices("DLQ_REPLAYED")
                 .contains(header.noticeId().toString()));
-        parked(ParkedQueue.DLQ, header.noticeId()).ifPresent(entry -> parked.discard(ParkedQueue.DLQ, entry.id(),
-                OPERATOR));
+        parked.discard(ParkedQueue.REJECTED, again.id(), OPERATOR);
     }
 
     @Test
