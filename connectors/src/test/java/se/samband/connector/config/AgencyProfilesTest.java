@@ -3,14 +3,21 @@ package se.samband.connector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.samband.connector.hubclient.HubApi;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.ParticipantKind;
@@ -107,6 +114,35 @@ class AgencyProfilesTest {
     void aHealthcareParticipantIsKnownByItsKindNotItsIdsPrefix() {
         assertThat(AgencyProfiles.kindInFederation(FEDERATION, ParticipantId.of("region.gavleborg-psykiatri")))
                 .isEqualTo(ParticipantKind.HALSO_SJUKVARD);
+    }
+
+    /** Without a federation file the hub's directory says the kind; a hub that cannot be reached does not stop a start. */
+    @Test
+    void theHubsDirectoryStatesTheKindWhenItAnswers() throws Exception {
+        HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            boolean known = exchange.getRequestURI().getPath()
+                    .equals("/api/v1/directory/participants/region.gavleborg-psykiatri");
+            byte[] body = (known ? "{\"id\":\"region.gavleborg-psykiatri\",\"kind\":\"HALSO_SJUKVARD\"}"
+                    : "{\"code\":\"participant_unknown\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        HubApi hub = new HubApi(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()),
+                SSLContext.getDefault());
+        try {
+            assertThat(AgencyProfiles.kindInDirectory(hub, ParticipantId.of("region.gavleborg-psykiatri")))
+                    .contains(ParticipantKind.HALSO_SJUKVARD);
+            assertThatThrownBy(() -> AgencyProfiles.kindInDirectory(hub, ParticipantId.of("polisen.mars")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("does not know participant polisen.mars");
+        } finally {
+            stub.stop(0);
+        }
+        assertThat(AgencyProfiles.kindInDirectory(hub, ParticipantId.of("region.gavleborg-psykiatri")))
+                .isEqualTo(Optional.empty());
     }
 
     @Test
