@@ -4,8 +4,11 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,6 +25,7 @@ import se.samband.connector.inbound.InboxAnswers;
 import se.samband.connector.inbound.InboxItems;
 import se.samband.connector.inbound.InboxRoute;
 import se.samband.connector.inbound.InboxStore;
+import se.samband.connector.local.AgencyRules;
 import se.samband.connector.local.SubmissionRequests;
 import se.samband.connector.outbound.NoticeSubmitter;
 import se.samband.connector.outbound.OutboxRoute;
@@ -38,6 +42,36 @@ import se.samband.security.seal.NoticeSealer;
 /** The connector's flows: outbox, inbox, delivery to the case system, the file drop, and what they share. */
 @Configuration(proxyBeanMethods = false)
 public class ConnectorBeans {
+    private static final Logger log = LoggerFactory.getLogger(ConnectorBeans.class);
+
+    /**
+     * The agency profile's rules. Built once at start, after checking that the profile's kind is the participant's
+     * kind: from {@code federation-file} when given, else from the hub's directory when the hub answers.
+     */
+    @Bean
+    AgencyRules agencyRules(ConnectorProperties properties, ParticipantId self, Environment environment,
+                            HubApi hubApi) {
+        var profile = AgencyProfiles.activeProfile(java.util.List.of(environment.getActiveProfiles()),
+                properties.kind());
+        if (profile.isEmpty()) {
+            log.info("no agency profile active: notice types and risk flags are checked by the hub only");
+            return AgencyRules.unrestricted();
+        }
+        if (properties.federationFile() != null) {
+            AgencyProfiles.requireKind(self, properties.kind(),
+                    AgencyProfiles.kindInFederation(properties.federationFile(), self), "federation file");
+        } else {
+            var kind = AgencyProfiles.kindInDirectory(hubApi, self);
+            if (kind.isPresent()) {
+                AgencyProfiles.requireKind(self, properties.kind(), kind.get(), "hub directory");
+            } else {
+                log.warn("agency profile '{}': the hub could not be asked for the participant's kind; it refuses "
+                        + "whatever this kind may not send", profile.get());
+            }
+        }
+        log.info("agency profile '{}' ({})", profile.get(), properties.kind());
+        return new AgencyRules(properties.kind(), properties.rules());
+    }
 
     @Bean
     TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {

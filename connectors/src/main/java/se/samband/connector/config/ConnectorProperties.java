@@ -3,8 +3,11 @@ package se.samband.connector.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import se.samband.notice.NoticeType;
+import se.samband.notice.ParticipantKind;
 
 /**
  * The connector's settings ({@code samband.connector.*}): who it is, its keys, where the hub is, how the case system
@@ -21,7 +24,25 @@ public record ConnectorProperties(
         @DefaultValue Hub hub,
         @DefaultValue Delivery delivery,
         @DefaultValue Outbox outbox,
-        @DefaultValue FileDrop fileDrop) {
+        @DefaultValue FileDrop fileDrop,
+        ParticipantKind kind,
+        Path federationFile,
+        @DefaultValue Rules rules) {
+
+    /**
+     * What an agency of the profile's kind may do, checked locally before anything reaches the hub (the hub checks
+     * again). Set by the agency profiles ({@code connector-<profile>.yml}); without a profile nothing is restricted.
+     *
+     * @param noticeTypes        the case notice types this kind sends (DOMAIN.md, "from → to"); empty: every type
+     * @param riskFlags          whether this kind may set and clear risk flags (police and social services)
+     * @param hsaIdForHealthcare whether a recipient of kind HALSO_SJUKVARD must be looked up by its HSA-id
+     */
+    public record Rules(Set<NoticeType> noticeTypes, @DefaultValue("true") boolean riskFlags,
+                        @DefaultValue("false") boolean hsaIdForHealthcare) {
+        public Rules {
+            noticeTypes = noticeTypes == null ? Set.of() : Set.copyOf(noticeTypes);
+        }
+    }
 
     /**
      * Keys and trust. {@code dir} is a directory in the dev PKI's layout; each file can be given on its own.

@@ -30,10 +30,12 @@ class HubProxyController {
     private final HubApi hub;
     private final Pseudonymizer pseudonymizer;
     private final Clock clock;
+    private final AgencyRules rules;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    HubProxyController(HubApi hub, Pseudonymizer pseudonymizer, Clock clock) {
+    HubProxyController(HubApi hub, Pseudonymizer pseudonymizer, Clock clock, AgencyRules rules) {
         this.hub = hub;
+        this.rules = rules;
         this.pseudonymizer = pseudonymizer;
         this.clock = clock;
     }
@@ -56,12 +58,14 @@ class HubProxyController {
 
     @PostMapping("/api/v1/risk-flags")
     ResponseEntity<?> setRiskFlag(@RequestBody JsonNode body) {
+        rules.checkRiskFlagChange();
         return forward("POST", "/api/v1/risk-flags", body, true);
     }
 
     @DeleteMapping({"/api/v1/risk-flags", "/api/v1/risk-flags/{id}"})
     ResponseEntity<?> clearRiskFlag(@PathVariable(name = "id", required = false) String id,
                                     @RequestBody(required = false) JsonNode body) {
+        rules.checkRiskFlagChange();
         if (id != null && !checkedId(id)) {
             return badId();
         }

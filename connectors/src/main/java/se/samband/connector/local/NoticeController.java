@@ -25,16 +25,21 @@ class NoticeController {
     private final SubmissionRequests requests;
     private final NoticeSubmitter submitter;
     private final NoticeStatusStore status;
+    private final AgencyRules rules;
 
-    NoticeController(SubmissionRequests requests, NoticeSubmitter submitter, NoticeStatusStore status) {
+    NoticeController(SubmissionRequests requests, NoticeSubmitter submitter, NoticeStatusStore status,
+                     AgencyRules rules) {
         this.requests = requests;
+        this.rules = rules;
         this.submitter = submitter;
         this.status = status;
     }
 
     @PostMapping
     ResponseEntity<Map<String, String>> submit(@RequestBody JsonNode body) {
-        UUID noticeId = submitter.submit(requests.read(body));
+        ParsedSubmission parsed = requests.read(body);
+        rules.checkSubmission(parsed);
+        UUID noticeId = submitter.submit(parsed);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("noticeId", noticeId.toString(),
                 "status", status.find(noticeId).orElseThrow().status().name()));
     }
