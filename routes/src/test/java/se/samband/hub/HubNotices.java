@@ -73,15 +73,32 @@ public final class HubNotices {
      */
     public static NoticeHeader.Builder releaseNotice(ParticipantId sender, ParticipantId recipient, String subject,
                                                      String consentId) {
+        return onConsent(NoticeType.RELEASE_CONTACT_CONSENT, sender, recipient, subject, consentId,
+                Set.of(DataCategory.RELEASE_INFORMATION, DataCategory.CONTACT_DETAILS));
+    }
+
+    /**
+     * The police's offer of support after an interview about perpetrator {@code subject}, citing consent
+     * {@code consentId}, created now (contact details and household).
+     */
+    public static NoticeHeader.Builder supportOffer(ParticipantId sender, ParticipantId recipient, String subject,
+                                                    String consentId) {
+        return onConsent(NoticeType.POST_INTERVIEW_SUPPORT_OFFER, sender, recipient, subject, consentId,
+                Set.of(DataCategory.CONTACT_DETAILS, DataCategory.HOUSEHOLD));
+    }
+
+    /** A notice for support contact about perpetrator {@code subject} on a consent, valid for seven days. */
+    private static NoticeHeader.Builder onConsent(NoticeType type, ParticipantId sender, ParticipantId recipient,
+                                                  String subject, String consentId, Set<DataCategory> categories) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return NoticeHeader.builder()
-                .type(NoticeType.RELEASE_CONTACT_CONSENT)
+                .type(type)
                 .sender(sender)
                 .recipients(List.of(recipient))
                 .subjects(List.of(new Subject(subject, SubjectRole.PERPETRATOR, false)))
                 .purpose(Purpose.SUPPORT_CONTACT)
                 .legalBasis(LegalBasisClaim.consent(consentId))
-                .dataCategories(Set.of(DataCategory.RELEASE_INFORMATION, DataCategory.CONTACT_DETAILS))
+                .dataCategories(categories)
                 .created(now)
                 .expires(now.plus(7, ChronoUnit.DAYS));
     }

@@ -1,6 +1,7 @@
 package se.samband.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import se.samband.notice.DataCategory;
+import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.SealedNotice;
 
@@ -47,6 +50,28 @@ public final class RegistryApi {
         body.putArray("dataCategories").add("RELEASE_INFORMATION").add("CONTACT_DETAILS");
         body.putArray("purposes").add("SUPPORT_CONTACT");
         return body;
+    }
+
+    /**
+     * A complete consent body (version 1) recorded by the police's interviewer {@code recorder}: {@code recorder}
+     * may send support offers to {@code recipient} about {@code subject} with these data categories.
+     */
+    public static ObjectNode supportOfferConsent(String consentId, String subject, ParticipantId recorder,
+                                                 ParticipantId recipient, DataCategory... dataCategories) {
+        ObjectNode body = releaseConsent(consentId, subject, recorder, recipient)
+                .put("recordedByFunction", "Forhorsledare");
+        body.putArray("noticeTypes").add(NoticeType.POST_INTERVIEW_SUPPORT_OFFER.name());
+        ArrayNode categories = body.putArray("dataCategories");
+        for (DataCategory category : dataCategories) {
+            categories.add(category.name());
+        }
+        return body;
+    }
+
+    /** A risk-flag body: contact with {@code subject} is unsafe until {@code until}. */
+    public static ObjectNode riskFlag(String subject, Instant until) {
+        return JSON.createObjectNode().put("subjectPseudonym", subject).put("until", until.toString())
+                .put("reasonCode", "CONTACT_UNSAFE");
     }
 
     public HttpResponse<String> postJson(ParticipantId as, String path, Object body) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,28 +11,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.samband.hub.AgencyClient;
+import se.samband.hub.AgencyFlowTest;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.HubNotices;
-import se.samband.hub.HubSpringTest;
 import se.samband.hub.RegistryApi;
 import se.samband.hub.pipeline.PipelineFixture;
-import se.samband.notice.DataCategory;
-import se.samband.notice.LegalBasisClaim;
 import se.samband.notice.NoticeHeader;
-import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
-import se.samband.notice.Subject;
-import se.samband.notice.SubjectRole;
 import se.samband.security.seal.OpenedNotice;
 
 /**
@@ -42,28 +31,21 @@ import se.samband.security.seal.OpenedNotice;
  * same sealed notice to the recipient without anyone resending it; a hold whose window has ended escalates to the
  * sender with HOLD_EXPIRED.
  */
-class HeldNoticeFlowTest extends HubSpringTest {
+class HeldNoticeFlowTest extends AgencyFlowTest {
     private static final ParticipantId FRIVARD = PipelineFixture.FRIVARD;
     private static final ParticipantId SOCIAL = HubNotices.SOC_BOLLNAS;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     HeldNotices heldNotices;
     @Autowired
     HeldProperties properties;
-
-    private final HubNotices notices = new HubNotices(PKI_DIR);
 
     @Test
     void heldNoticeReachesTheRecipientOnceItsConsentIsRegisteredWithoutBeingResent() throws Exception {
         String subject = PipelineFixture.pseudonym("held " + UUID.randomUUID());
         String consentId = "kvv-" + UUID.randomUUID();
         byte[] payload = ("{\"release\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
-        NoticeHeader header = releaseNotice(subject, consentId).build();
+        NoticeHeader header = HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, consentId).build();
         RegistryApi api = new RegistryApi(port, PKI_DIR);
 
         HttpResponse<String> submitted = api.postNotice(FRIVARD, notices.seal(header, payload));
@@ -72,7 +54,7 @@ class HeldNoticeFlowTest extends HubSpringTest {
         JsonNode line = JSON.readTree(submitted.body()).path("recipients").get(0);
         assertThat(line.path("outcome").asText()).isEqualTo("HELD");
         assertThat(line.path("reasonCode").asText()).isEqualTo("AWAITING_CONSENT");
-        awaitState(header.noticeId(), "HELD");
+        held().awaitState(header.noticeId(), "HELD");
         OffsetDateTime[] window = jdbc.queryForObject("SELECT held_at, hold_until FROM held_notice"
                 + " WHERE notice_id = ?", (rs, i) -> new OffsetDateTime[] {rs.getObject(1, OffsetDateTime.class),
                         rs.getObject(2, OffsetDateTime.class)}, header.noticeId().toString());
@@ -92,7 +74,7 @@ class HeldNoticeFlowTest extends HubSpringTest {
             assertThat(opened.payload()).isEqualTo(payload);
             assertThat(opened.header().noticeId()).isEqualTo(header.noticeId());
         }
-        awaitState(header.noticeId(), "RELEASED");
+        held().awaitState(header.noticeId(), "RELEASED");
         List<String> trail = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
                 "SELECT type FROM audit_entry WHERE notice_id = ? ORDER BY position", String.class,
                 header.noticeId().toString()), types -> types.contains("NOTICE_DISPATCHED"));
@@ -102,17 +84,18 @@ class HeldNoticeFlowTest extends HubSpringTest {
     @Test
     void holdWhoseWindowEndedEscalatesToTheSenderWithHoldExpired() throws Exception {
         String subject = PipelineFixture.pseudonym("expiring " + UUID.randomUUID());
-        NoticeHeader header = releaseNotice(subject, "kvv-never-" + UUID.randomUUID()).build();
+        NoticeHeader header = HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, "kvv-never-" + UUID.randomUUID())
+                .build();
         try (AgencyClient frivard = new AgencyClient(FRIVARD, BROKER_TLS_PORT, PKI_DIR)) {
             frivard.submit(notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8)));
-            awaitState(header.noticeId(), "HELD");
+            held().awaitState(header.noticeId(), "HELD");
 
             // The window (14 days by default) has run out for this notice: move its end into the past.
             jdbc.update("UPDATE held_notice SET hold_until = ? WHERE notice_id = ?",
                     Timestamp.from(Instant.now().minusSeconds(1)), header.noticeId().toString());
             heldNotices.expireDue();
 
-            assertThat(state(header.noticeId())).isEqualTo("EXPIRED");
+            assertThat(held().of(header.noticeId())).isEqualTo("EXPIRED");
             List<Message> escalations = frivard.receive("type = 'ESCALATION' AND inReplyTo = '"
                     + header.noticeId() + "'", 10_000);
             assertThat(escalations).hasSize(1);
@@ -130,31 +113,7 @@ class HeldNoticeFlowTest extends HubSpringTest {
                 header.noticeId().toString()), codes -> !codes.isEmpty())).containsExactly("HOLD_EXPIRED");
     }
 
-    private static NoticeHeader.Builder releaseNotice(String subject, String consentId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return NoticeHeader.builder()
-                .type(NoticeType.RELEASE_CONTACT_CONSENT)
-                .sender(FRIVARD)
-                .recipients(List.of(SOCIAL))
-                .subjects(List.of(new Subject(subject, SubjectRole.PERPETRATOR, false)))
-                .purpose(Purpose.SUPPORT_CONTACT)
-                .legalBasis(LegalBasisClaim.consent(consentId))
-                .dataCategories(Set.of(DataCategory.RELEASE_INFORMATION, DataCategory.CONTACT_DETAILS))
-                .created(now)
-                .expires(now.plus(7, ChronoUnit.DAYS));
-    }
-
     private static String selector(NoticeHeader header) {
         return "noticeId = '" + header.noticeId() + "'";
-    }
-
-    private String state(UUID noticeId) {
-        List<String> states = jdbc.queryForList("SELECT state FROM held_notice WHERE notice_id = ?", String.class,
-                noticeId.toString());
-        return states.isEmpty() ? null : states.get(0);
-    }
-
-    private void awaitState(UUID noticeId, String expected) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> expected.equals(state(noticeId)));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samband.hub.AgencyClient;
+import se.samband.hub.HeldStates;
 import se.samband.hub.HubNotices;
 import se.samband.hub.HubSpringTest;
 import se.samband.hub.held.HeldNotices;
@@ -81,7 +82,7 @@ class MetricsScrapeTest extends HubSpringTest {
             // Refused unread before the pipeline (RefusalDispatch): over the container limit of 1 MiB.
             police.submit(new byte[1024 * 1024 + 1]);
             frivard.submit(notices.seal(held, "{}".getBytes(StandardCharsets.UTF_8)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> "HELD".equals(heldState(held.noticeId())));
+            new HeldStates(jdbc).awaitState(held.noticeId(), "HELD");
             PrometheusScrape after = await().atMost(Duration.ofSeconds(20))
                     .until(() -> PrometheusScrape.of(managementPort), scrape ->
                             delta(before, scrape, "samband_notices_out_total", CHILD_TO_SOCIAL) >= 3
@@ -170,12 +171,6 @@ class MetricsScrapeTest extends HubSpringTest {
         assertThat(scrape.value("samband_audit_chain_broken", Map.of())).contains(0.0);
         assertThat(scrape.samples("samband_handovers_overdue", Map.of())).hasSize(6);
         assertThat(scrape.text()).as("no pseudonym in any label").doesNotContain("ps1:");
-    }
-
-    private String heldState(UUID noticeId) {
-        List<String> states = jdbc.queryForList("SELECT state FROM held_notice WHERE notice_id = ?", String.class,
-                noticeId.toString());
-        return states.isEmpty() ? null : states.get(0);
     }
 
     private static double delta(PrometheusScrape before, PrometheusScrape after, String name,

@@ -2,9 +2,9 @@ package se.samband.hub.riskflag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.samband.hub.RegistryApi.riskFlag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Message;
 import java.net.http.HttpResponse;
@@ -13,28 +13,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.samband.hub.AgencyClient;
+import se.samband.hub.AgencyFlowTest;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.HubNotices;
-import se.samband.hub.HubSpringTest;
 import se.samband.hub.RegistryApi;
 import se.samband.hub.consent.CachingConsentStore;
 import se.samband.hub.held.HeldNotices;
 import se.samband.hub.pipeline.PipelineFixture;
 import se.samband.notice.DataCategory;
-import se.samband.notice.LegalBasisClaim;
 import se.samband.notice.NoticeHeader;
-import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
-import se.samband.notice.Subject;
-import se.samband.notice.SubjectRole;
 import se.samband.security.seal.OpenedNotice;
 
 /**
@@ -43,23 +35,16 @@ import se.samband.security.seal.OpenedNotice;
  * same sealed offer without a resend; a flag that runs out releases through the held store's sweep. Only the police
  * and social services may set or clear flags.
  */
-class RiskFlagFlowTest extends HubSpringTest {
+class RiskFlagFlowTest extends AgencyFlowTest {
     private static final ParticipantId POLICE = HubNotices.POLICE_JONKOPING;
     private static final ParticipantId SOCIAL = HubNotices.SOC_JONKOPING;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     HeldNotices heldNotices;
     @Autowired
     RiskFlags riskFlags;
     @Autowired
     CachingConsentStore cache;
-
-    private final HubNotices notices = new HubNotices(PKI_DIR);
 
     @Test
     void supportOfferIsHeldWhileTheFlagIsSetAndDeliveredWhenItIsCleared() throws Exception {
@@ -68,7 +53,7 @@ class RiskFlagFlowTest extends HubSpringTest {
         String consentId = registerSupportConsent(api, subject);
         Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-        HttpResponse<String> set = api.postJson(SOCIAL, "/api/v1/risk-flags", flag(subject, until));
+        HttpResponse<String> set = api.postJson(SOCIAL, "/api/v1/risk-flags", riskFlag(subject, until));
         assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
         JsonNode flag = JSON.readTree(set.body());
         assertThat(flag.path("setBy").asText()).isEqualTo(SOCIAL.value());
@@ -94,7 +79,7 @@ class RiskFlagFlowTest extends HubSpringTest {
             assertThat(told.path("reasonCode").asText()).isEqualTo("RISK_FLAG_ACTIVE");
             assertThat(told.path("flagReasonCode").asText()).isEqualTo("CONTACT_UNSAFE");
             assertThat(Instant.parse(told.path("holdUntil").asText())).isEqualTo(until);
-            awaitHeldState(offer.noticeId(), "HELD");
+            held().awaitState(offer.noticeId(), "HELD");
             assertThat(social.receive("noticeId = '" + offer.noticeId() + "'", 300)).as("held").isEmpty();
 
             HttpResponse<String> cleared = api.delete(POLICE, "/api/v1/risk-flags/" + flagId);
@@ -107,7 +92,7 @@ class RiskFlagFlowTest extends HubSpringTest {
             OpenedNotice opened = notices.open(BrokerProbe.body(copies.get(0)), SOCIAL);
             assertThat(opened.payload()).isEqualTo(payload);
         }
-        awaitHeldState(offer.noticeId(), "RELEASED");
+        held().awaitState(offer.noticeId(), "RELEASED");
         assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
                 "SELECT reason_code FROM audit_entry WHERE notice_id = ? AND type = 'HOLD_RELEASED'", String.class,
                 offer.noticeId().toString()), codes -> !codes.isEmpty())).containsExactly("RISK_FLAG_ENDED");
@@ -123,7 +108,7 @@ class RiskFlagFlowTest extends HubSpringTest {
         RegistryApi api = new RegistryApi(port, PKI_DIR);
         String consentId = registerSupportConsent(api, subject);
         Instant until = Instant.now().plusSeconds(3);
-        assertThat(api.postJson(POLICE, "/api/v1/risk-flags", flag(subject, until)).statusCode()).isEqualTo(201);
+        assertThat(api.postJson(POLICE, "/api/v1/risk-flags", riskFlag(subject, until)).statusCode()).isEqualTo(201);
 
         NoticeHeader offer = supportOffer(subject, consentId);
         try (AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
@@ -131,7 +116,7 @@ class RiskFlagFlowTest extends HubSpringTest {
                     StandardCharsets.UTF_8)));
             assertThat(JSON.readTree(submitted.body()).path("recipients").get(0).path("outcome").asText())
                     .as(submitted.body()).isEqualTo("HELD");
-            awaitHeldState(offer.noticeId(), "HELD");
+            held().awaitState(offer.noticeId(), "HELD");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(until));
             heldNotices.sweep();
@@ -139,7 +124,7 @@ class RiskFlagFlowTest extends HubSpringTest {
 
             assertThat(social.receive("noticeId = '" + offer.noticeId() + "'", 10_000)).hasSize(1);
         }
-        awaitHeldState(offer.noticeId(), "RELEASED");
+        held().awaitState(offer.noticeId(), "RELEASED");
         assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> flagEvents(subject),
                 events -> events.size() == 2)).containsExactly(
                 "RISK_FLAG_SET|SUCCESS|" + POLICE.value() + "|CONTACT_UNSAFE",
@@ -153,11 +138,11 @@ class RiskFlagFlowTest extends HubSpringTest {
         Instant until = Instant.now().plus(7, ChronoUnit.DAYS);
 
         HttpResponse<String> byProbation = api.postJson(PipelineFixture.FRIVARD, "/api/v1/risk-flags",
-                flag(subject, until));
+                riskFlag(subject, until));
         assertThat(byProbation.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(byProbation.body()).path("code").asText()).isEqualTo("risk_flag_not_permitted");
 
-        HttpResponse<String> set = api.postJson(POLICE, "/api/v1/risk-flags", flag(subject, until));
+        HttpResponse<String> set = api.postJson(POLICE, "/api/v1/risk-flags", riskFlag(subject, until));
         String flagId = JSON.readTree(set.body()).path("flagId").asText();
         HttpResponse<String> clearByProbation = api.delete(PipelineFixture.FRIVARD, "/api/v1/risk-flags/" + flagId);
         assertThat(clearByProbation.statusCode()).isEqualTo(403);
@@ -177,7 +162,7 @@ class RiskFlagFlowTest extends HubSpringTest {
         assertThat(body.path("problems").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("subjectPseudonym", "until", "reasonCode");
         HttpResponse<String> tooLong = api.postJson(POLICE, "/api/v1/risk-flags",
-                flag(subject, Instant.now().plus(400, ChronoUnit.DAYS)));
+                riskFlag(subject, Instant.now().plus(400, ChronoUnit.DAYS)));
         assertThat(JSON.readTree(tooLong.body()).path("problems").get(0).path("code").asText())
                 .isEqualTo("period_too_long");
 
@@ -203,33 +188,15 @@ class RiskFlagFlowTest extends HubSpringTest {
     /** A consent the police recorded: they may send social services support offers about {@code subject}. */
     private static String registerSupportConsent(RegistryApi api, String subject) throws Exception {
         String consentId = "pol-" + UUID.randomUUID();
-        ObjectNode consent = RegistryApi.releaseConsent(consentId, subject, POLICE, SOCIAL)
-                .put("recordedByFunction", "Forhorsledare");
-        consent.putArray("noticeTypes").add("POST_INTERVIEW_SUPPORT_OFFER");
-        consent.putArray("dataCategories").add("CONTACT_DETAILS").add("HOUSEHOLD").add("LANGUAGE_NEEDS");
-        HttpResponse<String> registered = api.postJson(POLICE, "/api/v1/consents", consent);
+        HttpResponse<String> registered = api.postJson(POLICE, "/api/v1/consents", RegistryApi.supportOfferConsent(
+                consentId, subject, POLICE, SOCIAL, DataCategory.CONTACT_DETAILS, DataCategory.HOUSEHOLD,
+                DataCategory.LANGUAGE_NEEDS));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return consentId;
     }
 
-    private static ObjectNode flag(String subject, Instant until) {
-        return JSON.createObjectNode().put("subjectPseudonym", subject).put("until", until.toString())
-                .put("reasonCode", "CONTACT_UNSAFE");
-    }
-
     private static NoticeHeader supportOffer(String subject, String consentId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return NoticeHeader.builder()
-                .type(NoticeType.POST_INTERVIEW_SUPPORT_OFFER)
-                .sender(POLICE)
-                .recipients(List.of(SOCIAL))
-                .subjects(List.of(new Subject(subject, SubjectRole.PERPETRATOR, false)))
-                .purpose(Purpose.SUPPORT_CONTACT)
-                .legalBasis(LegalBasisClaim.consent(consentId))
-                .dataCategories(Set.of(DataCategory.CONTACT_DETAILS, DataCategory.HOUSEHOLD))
-                .created(now)
-                .expires(now.plus(7, ChronoUnit.DAYS))
-                .build();
+        return HubNotices.supportOffer(POLICE, SOCIAL, subject, consentId).build();
     }
 
     /** The risk-flag events about a subject, oldest first, as type|outcome|actor|reason. */
@@ -237,15 +204,5 @@ class RiskFlagFlowTest extends HubSpringTest {
         return jdbc.queryForList("SELECT e.type || '|' || e.outcome || '|' || e.actor || '|' || e.reason_code"
                 + " FROM audit_entry e JOIN audit_subject s ON s.position = e.position WHERE s.pseudonym = ?"
                 + " AND e.type LIKE 'RISK_FLAG_%' ORDER BY e.position", String.class, subject);
-    }
-
-    private String heldState(UUID noticeId) {
-        List<String> states = jdbc.queryForList("SELECT state FROM held_notice WHERE notice_id = ?", String.class,
-                noticeId.toString());
-        return states.isEmpty() ? null : states.get(0);
-    }
-
-    private void awaitHeldState(UUID noticeId, String expected) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> expected.equals(heldState(noticeId)));
     }
 }

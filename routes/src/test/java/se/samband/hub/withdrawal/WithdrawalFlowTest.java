@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
@@ -20,12 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.samband.hub.AgencyClient;
+import se.samband.hub.AgencyFlowTest;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.HubNotices;
-import se.samband.hub.HubSpringTest;
 import se.samband.hub.RegistryApi;
 import se.samband.hub.pipeline.PipelineFixture;
 import se.samband.hub.dispatch.DispatchPlan;
@@ -34,13 +30,9 @@ import se.samband.hub.held.HeldNotices;
 import se.samband.hub.receipt.HubReceipts;
 import se.samband.notice.DataCategory;
 import se.samband.notice.LegalBasisCode;
-import se.samband.notice.LegalBasisClaim;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
-import se.samband.notice.Subject;
-import se.samband.notice.SubjectRole;
 import se.samband.security.audit.AuditDecision;
 import se.samband.security.audit.AuditEvent;
 import se.samband.security.audit.AuditEventType;
@@ -52,15 +44,10 @@ import se.samband.security.seal.OpenedNotice;
  * often the fan-out runs; a notice sent on the withdrawn consent afterwards is refused, and the sender's receipt
  * says why; a notice held on the consent (here by a risk flag) stays held when the flag is cleared.
  */
-class WithdrawalFlowTest extends HubSpringTest {
+class WithdrawalFlowTest extends AgencyFlowTest {
     private static final ParticipantId FRIVARD = PipelineFixture.FRIVARD;
     private static final ParticipantId SOCIAL = HubNotices.SOC_BOLLNAS;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     WithdrawalNotices withdrawalNotices;
     @Autowired
@@ -69,8 +56,6 @@ class WithdrawalFlowTest extends HubSpringTest {
     HeldNotices heldNotices;
     @Autowired
     ConnectionFactory connectionFactory;
-
-    private final HubNotices notices = new HubNotices(PKI_DIR);
 
     @Test
     void withdrawalTellsEarlierRecipientsOnceAndRefusesLaterNoticesOnTheConsent() throws Exception {
@@ -180,22 +165,15 @@ class WithdrawalFlowTest extends HubSpringTest {
         String subject = PipelineFixture.pseudonym("held then withdrawn " + UUID.randomUUID());
         String consentId = "pol-" + UUID.randomUUID();
         RegistryApi api = new RegistryApi(port, PKI_DIR);
-        ObjectNode consent = RegistryApi.releaseConsent(consentId, subject, police, social);
-        consent.putArray("noticeTypes").add("POST_INTERVIEW_SUPPORT_OFFER");
-        consent.putArray("dataCategories").add("CONTACT_DETAILS");
-        assertThat(api.postJson(police, "/api/v1/consents", consent).statusCode()).isEqualTo(201);
-        HttpResponse<String> flag = api.postJson(police, "/api/v1/risk-flags", JSON.createObjectNode()
-                .put("subjectPseudonym", subject).put("until", Instant.now().plus(7, ChronoUnit.DAYS).toString())
-                .put("reasonCode", "CONTACT_UNSAFE"));
+        assertThat(api.postJson(police, "/api/v1/consents", RegistryApi.supportOfferConsent(consentId, subject,
+                police, social, DataCategory.CONTACT_DETAILS)).statusCode()).isEqualTo(201);
+        HttpResponse<String> flag = api.postJson(police, "/api/v1/risk-flags",
+                RegistryApi.riskFlag(subject, Instant.now().plus(7, ChronoUnit.DAYS)));
         assertThat(flag.statusCode()).as(flag.body()).isEqualTo(201);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        NoticeHeader offer = NoticeHeader.builder().type(NoticeType.POST_INTERVIEW_SUPPORT_OFFER).sender(police)
-                .recipients(List.of(social)).subjects(List.of(new Subject(subject, SubjectRole.PERPETRATOR, false)))
-                .purpose(Purpose.SUPPORT_CONTACT).legalBasis(LegalBasisClaim.consent(consentId))
-                .dataCategories(Set.of(DataCategory.CONTACT_DETAILS)).created(now).expires(now.plus(7, ChronoUnit.DAYS))
-                .build();
+        NoticeHeader offer = HubNotices.supportOffer(police, social, subject, consentId)
+                .dataCategories(Set.of(DataCategory.CONTACT_DETAILS)).build();
         assertThat(outcome(api.postNotice(police, notices.seal(offer, payload())))).isEqualTo("HELD");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "HELD".equals(heldState(offer.noticeId())));
+        held().awaitState(offer.noticeId(), "HELD");
 
         assertThat(api.postJson(police, "/api/v1/consents/" + consentId + "/withdrawal", JSON.createObjectNode())
                 .statusCode()).isEqualTo(201);
@@ -204,31 +182,14 @@ class WithdrawalFlowTest extends HubSpringTest {
         assertThat(cleared.statusCode()).isEqualTo(200);
         heldNotices.sweep();
 
-        assertThat(heldState(offer.noticeId())).as("the withdrawn consent keeps it back").isEqualTo("HELD");
+        assertThat(held().of(offer.noticeId())).as("the withdrawn consent keeps it back").isEqualTo("HELD");
         try (AgencyClient recipient = new AgencyClient(social, BROKER_TLS_PORT, PKI_DIR)) {
             assertThat(recipient.receive("noticeId = '" + offer.noticeId() + "'", 500)).isEmpty();
         }
     }
 
-    private String heldState(UUID noticeId) {
-        List<String> states = jdbc.queryForList("SELECT state FROM held_notice WHERE notice_id = ?", String.class,
-                noticeId.toString());
-        return states.isEmpty() ? null : states.get(0);
-    }
-
     private static NoticeHeader releaseNotice(String subject, String consentId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return NoticeHeader.builder()
-                .type(NoticeType.RELEASE_CONTACT_CONSENT)
-                .sender(FRIVARD)
-                .recipients(List.of(SOCIAL))
-                .subjects(List.of(new Subject(subject, SubjectRole.PERPETRATOR, false)))
-                .purpose(Purpose.SUPPORT_CONTACT)
-                .legalBasis(LegalBasisClaim.consent(consentId))
-                .dataCategories(Set.of(DataCategory.RELEASE_INFORMATION, DataCategory.CONTACT_DETAILS))
-                .created(now)
-                .expires(now.plus(7, ChronoUnit.DAYS))
-                .build();
+        return HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, consentId).build();
     }
 
     private static byte[] payload() {
