@@ -7,19 +7,16 @@ import static se.samband.hub.consent.ConsentFixtures.flag;
 import static se.samband.hub.consent.ConsentFixtures.newSubject;
 import static se.samband.hub.consent.ConsentFixtures.withdrawn;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import se.samband.hub.PostgresTestSchema;
+import se.samband.hub.MigratedPostgresSchema;
 import se.samband.security.consent.ConsentRecord;
 import se.samband.security.consent.RiskFlag;
 
@@ -28,25 +25,12 @@ import se.samband.security.consent.RiskFlag;
  * {@code postgres}), in a fresh schema that is dropped afterwards.
  */
 class ConsentStorePostgresIT {
-    private static PostgresTestSchema schema;
-    private static DataSource dataSource;
-
-    @BeforeAll
-    static void migrateAFreshSchema() {
-        schema = PostgresTestSchema.create("samband_consent_it");
-        dataSource = schema.migrated();
-    }
-
-    @AfterAll
-    static void dropSchema() throws SQLException {
-        if (schema != null) {
-            schema.close();
-        }
-    }
+    @RegisterExtension
+    static final MigratedPostgresSchema POSTGRES = new MigratedPostgresSchema("samband_consent_it");
 
     @Test
     void readsConsentsAndRiskFlagsBackUnchanged() {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(POSTGRES.dataSource());
         ConsentRegistryWriter writer = new ConsentRegistryWriter(jdbc);
         String subject = newSubject();
         String other = newSubject();
@@ -58,7 +42,7 @@ class ConsentStorePostgresIT {
         writer.insert(v2);
         writer.insert(otherConsent);
         writer.insert(flag);
-        JdbcConsentStore store = new JdbcConsentStore(new NamedParameterJdbcTemplate(dataSource));
+        JdbcConsentStore store = new JdbcConsentStore(new NamedParameterJdbcTemplate(POSTGRES.dataSource()));
 
         assertThat(store.consentsFor(List.of(subject))).containsExactlyInAnyOrder(v1, v2);
         assertThat(store.riskFlagsFor(List.of(subject, other))).containsExactly(flag);
@@ -75,7 +59,7 @@ class ConsentStorePostgresIT {
 
     @Test
     void theTablesRefuseARecordVersionTwiceAndScopesWithoutTheirRecord() {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(POSTGRES.dataSource());
         ConsentRegistryWriter writer = new ConsentRegistryWriter(jdbc);
         ConsentRecord consent = consent(newSubject(), "kvv-pg-3", 1);
         writer.insert(consent);
@@ -89,7 +73,7 @@ class ConsentStorePostgresIT {
 
     @Test
     void theRegistrysWriterStoresVersionsThatReadBackUnchangedAndRefusesAVersionTwice() {
-        JdbcConsentWriter writer = new JdbcConsentWriter(new JdbcTemplate(dataSource));
+        JdbcConsentWriter writer = new JdbcConsentWriter(new JdbcTemplate(POSTGRES.dataSource()));
         String subject = newSubject();
         String consentId = "kvv-pg-" + UUID.randomUUID();
         ConsentRecord v1 = consent(subject, consentId, 1);
@@ -97,8 +81,8 @@ class ConsentStorePostgresIT {
         writer.insert(v1);
         writer.insert(v2);
 
-        assertThat(new JdbcConsentStore(new NamedParameterJdbcTemplate(dataSource)).consentsFor(List.of(subject)))
-                .containsExactlyInAnyOrder(v1, v2);
+        assertThat(new JdbcConsentStore(new NamedParameterJdbcTemplate(POSTGRES.dataSource()))
+                .consentsFor(List.of(subject))).containsExactlyInAnyOrder(v1, v2);
         assertThat(writer.subjectsOf(consentId)).containsExactly(subject);
         assertThatThrownBy(() -> writer.insert(v2))
                 .isInstanceOf(DuplicateKeyException.class);
