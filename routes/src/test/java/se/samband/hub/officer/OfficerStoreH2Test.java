@@ -1,20 +1,16 @@
 package se.samband.hub.officer;
 
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import se.samband.hub.MigratedH2Database;
 
 /** The security officer's SQL on H2 in PostgreSQL mode, migrated by the hub's Flyway scripts. */
 class OfficerStoreH2Test extends OfficerStoreContract {
-    private static DriverManagerDataSource dataSource;
+    private static DataSource dataSource;
 
     @BeforeAll
     static void migrate() {
-        dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = MigratedH2Database.create();
     }
 
     @Override
