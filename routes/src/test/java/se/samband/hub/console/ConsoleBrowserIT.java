@@ -3,12 +3,8 @@ package se.samband.hub.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -40,14 +35,8 @@ import se.samband.hub.PeopleClient;
 import se.samband.hub.pipeline.PipelineFixture;
 import se.samband.hub.system.Endpoints;
 import se.samband.hub.system.RouteIds;
-import se.samband.notice.DataCategory;
-import se.samband.notice.LegalBasisClaim;
 import se.samband.notice.NoticeHeader;
-import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
-import se.samband.notice.Subject;
-import se.samband.notice.SubjectRole;
 
 /**
  * The console in headless Chromium against one running hub (the shared test context, with its people port): an
@@ -143,7 +132,7 @@ class ConsoleBrowserIT extends HubSpringTest {
         browser.logIn(PeopleClient.OPERATOR, PeopleClient.OPERATOR_PASSWORD);
         UUID noticeId = UUID.randomUUID();
         String inbox = Endpoints.agencyInbox(SOCIAL);
-        deadLetter(inbox, noticeId);
+        new QueuedCopies(connectionFactory, POLICE).deadLetter(inbox, noticeId);
 
         browser.open("/console/operator/parked.html");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -256,40 +245,9 @@ class ConsoleBrowserIT extends HubSpringTest {
         }
     }
 
-    private void deadLetter(String queue, UUID noticeId) throws Exception {
-        try (Connection connection = connectionFactory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(noticeId.toString().getBytes(StandardCharsets.UTF_8));
-            message.setStringProperty("noticeId", noticeId.toString());
-            message.setStringProperty("type", NoticeType.CHILD_CONCERN_REPORT.name());
-            message.setStringProperty("sender", POLICE.value());
-            session.createProducer(session.createQueue(queue)).send(message);
-            session.commit();
-            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
-                    "noticeId = '" + noticeId + "'")) {
-                while (consumer.receive(2000) != null) {
-                    session.rollback();
-                }
-            }
-        }
-    }
-
     private static NoticeHeader heldNotice() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return NoticeHeader.builder()
-                .type(NoticeType.RELEASE_CONTACT_CONSENT)
-                .sender(FRIVARD)
-                .recipients(List.of(SOCIAL))
-                .subjects(List.of(new Subject(PipelineFixture.pseudonym("browser " + UUID.randomUUID()),
-                        SubjectRole.PERPETRATOR, false)))
-                .purpose(Purpose.SUPPORT_CONTACT)
-                .legalBasis(LegalBasisClaim.consent("kvv-never-" + UUID.randomUUID()))
-                .dataCategories(Set.of(DataCategory.RELEASE_INFORMATION, DataCategory.CONTACT_DETAILS))
-                .created(now)
-                .expires(now.plus(7, ChronoUnit.DAYS))
-                .build();
+        return HubNotices.releaseNotice(FRIVARD, SOCIAL, PipelineFixture.pseudonym("browser " + UUID.randomUUID()),
+                "kvv-never-" + UUID.randomUUID()).build();
     }
 
     private static byte[] payload() {

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
@@ -37,14 +31,9 @@ import se.samband.hub.held.HeldNotices;
 import se.samband.hub.pipeline.PipelineFixture;
 import se.samband.hub.system.Endpoints;
 import se.samband.hub.system.RouteIds;
-import se.samband.notice.DataCategory;
-import se.samband.notice.LegalBasisClaim;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
-import se.samband.notice.Subject;
-import se.samband.notice.SubjectRole;
 import se.samband.notice.error.ErrorCode;
 
 /**
@@ -114,7 +103,7 @@ class OperatorConsoleTest extends HubSpringTest {
     void showsHubQueuesAndEveryAgencyInboxWithDepthAndOldestAge() throws Exception {
         ParticipantId quiet = ParticipantId.of("socialtjanst.jonkoping");
         String marker = UUID.randomUUID().toString();
-        send(Endpoints.agencyInbox(quiet), marker);
+        copies().send(Endpoints.agencyInbox(quiet), marker);
         try {
             List<QueueView> all = queues.queues();
             assertThat(all).extracting(QueueView::name).contains(Endpoints.HUB_INBOX, Endpoints.HUB_DLQ,
@@ -263,50 +252,18 @@ class OperatorConsoleTest extends HubSpringTest {
                 String.class, type, OPERATOR);
     }
 
-    /** A message on {@code queue} that looks like a delivered copy (properties as the dispatcher sets them). */
-    private void send(String queue, String noticeId) throws Exception {
-        try (Connection connection = connectionFactory.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(noticeId.getBytes(StandardCharsets.UTF_8));
-            message.setStringProperty("noticeId", noticeId);
-            message.setStringProperty("type", NoticeType.CHILD_CONCERN_REPORT.name());
-            message.setStringProperty("sender", POLICE.value());
-            session.createProducer(session.createQueue(queue)).send(message);
-        }
+    /** Copies from the police, put straight on queues. */
+    private QueuedCopies copies() {
+        return new QueuedCopies(connectionFactory, POLICE);
     }
 
     /** Puts a copy on {@code queue} and rolls its delivery back until the broker parks it in the DLQ. */
     private void deadLetter(String queue, UUID noticeId) throws Exception {
-        send(queue, noticeId.toString());
-        try (Connection connection = connectionFactory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
-                    "noticeId = '" + noticeId + "'")) {
-                int attempts = 0;
-                while (consumer.receive(2000) != null) {
-                    session.rollback();
-                    attempts++;
-                }
-                assertThat(attempts).as("deliveries before the DLQ").isEqualTo(3);
-            }
-        }
+        assertThat(copies().deadLetter(queue, noticeId)).as("deliveries before the DLQ").isEqualTo(3);
     }
 
     private static NoticeHeader heldNotice() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return NoticeHeader.builder()
-                .type(NoticeType.RELEASE_CONTACT_CONSENT)
-                .sender(FRIVARD)
-                .recipients(List.of(SOCIAL))
-                .subjects(List.of(new Subject(PipelineFixture.pseudonym("console " + UUID.randomUUID()),
-                        SubjectRole.PERPETRATOR, false)))
-                .purpose(Purpose.SUPPORT_CONTACT)
-                .legalBasis(LegalBasisClaim.consent("kvv-never-" + UUID.randomUUID()))
-                .dataCategories(Set.of(DataCategory.RELEASE_INFORMATION, DataCategory.CONTACT_DETAILS))
-                .created(now)
-                .expires(now.plus(7, ChronoUnit.DAYS))
-                .build();
+        return HubNotices.releaseNotice(FRIVARD, SOCIAL, PipelineFixture.pseudonym("console " + UUID.randomUUID()),
+                "kvv-never-" + UUID.randomUUID()).build();
     }
 }
