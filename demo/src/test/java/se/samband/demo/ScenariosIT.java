@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.samband.demo.agency.ConnectorClient;
 import se.samband.demo.play.Cast;
 import se.samband.demo.play.Check;
@@ -54,6 +56,8 @@ import se.samband.demo.scenario.SkaraborgUtvag;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenariosIT {
+    private static final Logger log = LoggerFactory.getLogger(ScenariosIT.class);
+
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     private Path dataDir;
@@ -219,7 +223,7 @@ class ScenariosIT {
         ScenarioResult result = player.play(scenario);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         new TimelinePrinter(new PrintStream(text, true, StandardCharsets.UTF_8)).print(result);
-        System.out.println(text.toString(StandardCharsets.UTF_8));
+        log.info("scenario {}:\n{}", scenario.number(), text.toString(StandardCharsets.UTF_8));
         assertThat(result.failure()).as("scenario %d stopped", scenario.number()).isEmpty();
         assertThat(result.checks()).as("outcomes of scenario %d", scenario.number()).isNotEmpty()
                 .allSatisfy(check -> assertThat(check.passed()).as(describe(check)).isTrue());

@@ -5,7 +5,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -21,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import se.samband.hub.directory.Directory;
 import se.samband.hub.dispatch.DispatchWriter;
 import se.samband.hub.intake.PipelineProperties;
+import se.samband.hub.system.BackgroundThreads;
 import se.samband.hub.system.Endpoints;
 import se.samband.hub.trust.FederationTrust;
 import se.samband.hub.web.AuthenticatedParticipant;
@@ -132,11 +132,7 @@ class ConsoleConfiguration {
 
         ContactFlusher(ParticipantContacts contacts) {
             this.contacts = contacts;
-            this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "samband-contacts");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.flusher = BackgroundThreads.singleThreadScheduler("samband-contacts");
             flusher.scheduleWithFixedDelay(contacts::flush, CONTACT_FLUSH_SECONDS, CONTACT_FLUSH_SECONDS,
                     TimeUnit.SECONDS);
         }

@@ -3,7 +3,6 @@ package se.samband.hub.held;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import se.samband.hub.directory.Directory;
 import se.samband.hub.dispatch.DispatchWriter;
 import se.samband.hub.intake.PipelineProperties;
 import se.samband.hub.receipt.HubReceipts;
+import se.samband.hub.system.BackgroundThreads;
 import se.samband.hub.system.Endpoints;
 import se.samband.hub.trust.FederationTrust;
 import se.samband.notice.NoticeJson;
@@ -83,11 +83,7 @@ class HeldConfiguration {
 
         HeldWorker(HeldNotices heldNotices, Duration sweepInterval) {
             this.heldNotices = heldNotices;
-            this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "samband-held");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.worker = BackgroundThreads.singleThreadScheduler("samband-held");
             long interval = sweepInterval.toMillis();
             worker.scheduleWithFixedDelay(heldNotices::sweep, interval, interval, TimeUnit.MILLISECONDS);
         }

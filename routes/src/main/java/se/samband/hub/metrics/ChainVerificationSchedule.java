@@ -1,9 +1,9 @@
 package se.samband.hub.metrics;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import se.samband.hub.system.BackgroundThreads;
 
 /** Runs {@link AuditChainMonitor#verifyNow()} every interval on one daemon thread; stopped with the context. */
 final class ChainVerificationSchedule implements AutoCloseable {
@@ -16,11 +16,7 @@ final class ChainVerificationSchedule implements AutoCloseable {
             executor = null;
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "samband-chain-verification");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = BackgroundThreads.singleThreadScheduler("samband-chain-verification");
         long first = Math.min(FIRST_RUN.toMillis(), interval.toMillis());
         executor.scheduleWithFixedDelay(monitor::verifyQuietly, first, interval.toMillis(), TimeUnit.MILLISECONDS);
     }

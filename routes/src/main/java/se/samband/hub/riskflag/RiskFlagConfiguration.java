@@ -3,7 +3,6 @@ package se.samband.hub.riskflag;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.samband.hub.consent.ConsentChanges;
 import se.samband.hub.directory.Directory;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.system.BackgroundThreads;
 
 /** Wires the risk-flag API and the periodic record of flags that ran out. */
 @Configuration(proxyBeanMethods = false)
@@ -46,11 +46,7 @@ class RiskFlagConfiguration {
         private final ScheduledExecutorService worker;
 
         RiskFlagEndWorker(RiskFlags riskFlags, Duration interval) {
-            this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "samband-risk-flags");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.worker = BackgroundThreads.singleThreadScheduler("samband-risk-flags");
             long millis = interval.toMillis();
             worker.scheduleWithFixedDelay(() -> {
                 try {

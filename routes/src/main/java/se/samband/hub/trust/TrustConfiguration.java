@@ -1,7 +1,6 @@
 package se.samband.hub.trust;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -9,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.samband.hub.directory.Directory;
+import se.samband.hub.system.BackgroundThreads;
 import se.samband.hub.system.HubProperties;
 import se.samband.hub.system.HubProperties.PkiSettings;
 
@@ -47,11 +47,7 @@ class TrustConfiguration {
     /** Takes in changed CRLs periodically; one daemon thread, stopped with the context. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService crlReloader(PkiFederationTrust federationTrust, HubProperties properties) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "samband-crl-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = BackgroundThreads.singleThreadScheduler("samband-crl-reload");
         long interval = properties.pki().crlReloadInterval().toMillis();
         executor.scheduleWithFixedDelay(() -> {
             try {

@@ -3,7 +3,6 @@ package se.samband.hub.withdrawal;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.samband.hub.consent.ConsentWithdrawn;
 import se.samband.hub.dispatch.DispatchWriter;
 import se.samband.hub.receipt.HubReceipts;
+import se.samband.hub.system.BackgroundThreads;
 import se.samband.hub.trust.FederationTrust;
 import se.samband.notice.NoticeJson;
 
@@ -47,11 +47,7 @@ class WithdrawalConfiguration {
 
         WithdrawalWorker(WithdrawalNotices notices, Duration interval) {
             this.notices = notices;
-            this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "samband-withdrawal");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.worker = BackgroundThreads.singleThreadScheduler("samband-withdrawal");
             long millis = interval.toMillis();
             worker.scheduleWithFixedDelay(this::followUp, millis, millis, TimeUnit.MILLISECONDS);
         }
