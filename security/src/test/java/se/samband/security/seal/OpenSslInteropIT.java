@@ -63,6 +63,41 @@ class OpenSslInteropIT {
         assertOpenSslOpensBodyFor(SOCIAL_SERVICES, HEALTH_CENTRE, "dhSinglePass-stdDH-sha256kdf-scheme");
     }
 
+    /**
+     * The sealer reuses its originator key for a while: two bodies sealed in a row for one EC recipient share the
+     * originator public key and differ in ukm, and OpenSSL decrypts both.
+     */
+    @Test
+    void openSslDecryptsTwoBodiesSealedInARowWithTheSameOriginatorKey() throws Exception {
+        NoticeSealer sealer = Sealing.sealer(pki.key(FRIVARD));
+        byte[] firstBody = sealer.seal(header(FRIVARD, SOCIAL_SERVICES), PAYLOAD,
+                pki.certificates(SOCIAL_SERVICES)).body();
+        byte[] secondBody = sealer.seal(header(FRIVARD, SOCIAL_SERVICES), PAYLOAD,
+                pki.certificates(SOCIAL_SERVICES)).body();
+
+        List<String> printed = new ArrayList<>();
+        for (byte[] sealedBody : List.of(firstBody, secondBody)) {
+            Path body = write("body.der", sealedBody);
+            Path inner = work.resolve("inner.der");
+            Path payload = work.resolve("payload.json");
+            Result decrypted = openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", body,
+                    "-recip", pki.result().layout().participantCertificate(SOCIAL_SERVICES),
+                    "-inkey", privateKeyPem(SOCIAL_SERVICES), "-out", inner);
+            assertThat(decrypted.exit()).as(decrypted.output()).isZero();
+            Result verified = openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", inner,
+                    "-CAfile", pki.caCertificateFile(), "-purpose", "any", "-out", payload);
+            assertThat(verified.exit()).as(verified.output()).isZero();
+            assertThat(Files.readAllBytes(payload)).isEqualTo(PAYLOAD);
+            printed.add(openssl("cms", "-cmsout", "-print", "-inform", "DER", "-in", body).output());
+        }
+
+        // The hex dump lines ("0000 - 04 ...") are part of each value, so equal values mean equal keys.
+        assertThat(field(printed.get(0), "publicKey:")).contains("0000 - 04")
+                .isEqualTo(field(printed.get(1), "publicKey:"));
+        assertThat(field(printed.get(0), "ukm:")).contains("0000 - ")
+                .isNotEqualTo(field(printed.get(1), "ukm:"));
+    }
+
     @Test
     void openSslDecryptsForAnRsaRecipientAndVerifiesThePayload() throws Exception {
         assertOpenSslOpensBodyFor(PSYCHIATRY, POLICE, "rsaesOaep");
@@ -147,6 +182,31 @@ class OpenSslInteropIT {
 
         assertThat(opened.payload()).isEqualTo(PAYLOAD);
         assertThat(opened.signer()).isEqualTo(pki.certificate(sender));
+    }
+
+    /**
+     * The value after {@code label} in OpenSSL's {@code -print} dump: the label's line and the indented hex dump
+     * lines that follow it.
+     */
+    private static String field(String printed, String label) {
+        String[] lines = printed.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            int at = lines[i].indexOf(label);
+            if (at < 0) {
+                continue;
+            }
+            StringBuilder value = new StringBuilder(lines[i].substring(at + label.length()).trim());
+            int indent = lines[i].length() - lines[i].stripLeading().length();
+            for (int j = i + 1; j < lines.length && indent(lines[j]) > indent; j++) {
+                value.append('\n').append(lines[j].trim());
+            }
+            return value.toString();
+        }
+        return "";
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     /** The participant's key as unencrypted PKCS#8 PEM, for OpenSSL's {@code -inkey}. */

@@ -16,11 +16,12 @@ import se.samband.security.seal.NoticeSealer;
 /** Signs, encrypts, digests and signs again, in the order of ARCHITECTURE.md's wire contract. Thread-safe. */
 public final class CmsNoticeSealer implements NoticeSealer {
     private final CmsSigner signer;
-    private final BodyEncryptor encryptor = new BodyEncryptor();
+    private final BodyEncryptor encryptor;
     private final NoticeJson json;
 
     public CmsNoticeSealer(PrivateKeyAccess signingKey, NoticeJson json, Clock clock) {
         this.signer = new CmsSigner(signingKey, clock);
+        this.encryptor = new BodyEncryptor(clock, BodyEncryptor.DEFAULT_ORIGINATOR_KEY_PERIOD);
         this.json = Objects.requireNonNull(json, "json");
     }
 

@@ -28,7 +28,7 @@ import se.samband.security.pki.PrivateKeyAccess;
 /**
  * What the sealer keeps from one notice to the next for speed (BC certificate objects per recipient, the signing
  * time attribute of the current second) must never change what is sealed: every body still opens for its recipient,
- * every body has its own ephemeral key, and the signing time follows the clock.
+ * every body has its own content key and ukm, and the signing time follows the clock.
  */
 class SealingReuseTest {
     private static final ParticipantId SENDER = ParticipantId.of("kriminalvarden.frivard-gavle");
@@ -62,7 +62,7 @@ class SealingReuseTest {
             assertThat(decryptor.decrypt(body, key(EC_RECIPIENT))).isEqualTo(CONTENT);
         }
         assertThat(decryptor.decrypt(both, key(RSA_RECIPIENT))).isEqualTo(CONTENT);
-        // A fresh ephemeral key and content key per body, although the recipient's key object is reused.
+        // A fresh content key and ukm per body, although the recipient's key object and the originator key are reused.
         assertThat(second).isNotEqualTo(first);
     }
 
