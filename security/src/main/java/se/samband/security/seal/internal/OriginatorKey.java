@@ -82,7 +82,15 @@ final class OriginatorKey {
         ECDHBasicAgreement agreement = new ECDHBasicAgreement();
         agreement.init(privateKey);
         BigInteger x = agreement.calculateAgreement(recipientKey);
-        byte[] z = BigIntegers.asUnsignedByteArray(agreement.getFieldSize(), x);
+        return remember(recipient, BigIntegers.asUnsignedByteArray(agreement.getFieldSize(), x));
+    }
+
+    /** Locked so that racing threads cannot push the cache past its bound; the ECDH itself runs unlocked. */
+    private synchronized byte[] remember(X509Certificate recipient, byte[] z) {
+        byte[] raced = sharedSecrets.get(recipient);
+        if (raced != null) {
+            return raced;
+        }
         while (sharedSecrets.size() >= cachedSecrets) {
             Iterator<X509Certificate> any = sharedSecrets.keySet().iterator();
             if (!any.hasNext()) {
@@ -90,8 +98,8 @@ final class OriginatorKey {
             }
             sharedSecrets.remove(any.next());
         }
-        byte[] raced = sharedSecrets.putIfAbsent(recipient, z);
-        return raced != null ? raced : z;
+        sharedSecrets.put(recipient, z);
+        return z;
     }
 
     int cachedSecrets() {
@@ -99,7 +107,7 @@ final class OriginatorKey {
     }
 
     /** Drops the secrets at rotation (the arrays are not zeroed: a thread may still be deriving a key from one). */
-    void forget() {
+    synchronized void forget() {
         sharedSecrets.clear();
     }
 }

@@ -12,8 +12,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
@@ -151,6 +156,49 @@ class BodyEncryptorTest {
         encryptor.encrypt(CONTENT, certificates(EC_RECIPIENTS.get(0)));
 
         assertThat(encryptor.cachedSecrets()).isEqualTo(1);
+    }
+
+    /** Four threads share one encryptor while its keys rotate and its small secret cache evicts. */
+    @Test
+    void threadsSharingOneEncryptorThroughRotationsMakeBodiesThatOpen() throws Exception {
+        AtomicLong minutes = new AtomicLong();
+        Clock advancing = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return START.plus(Duration.ofMinutes(minutes.getAndIncrement()));
+            }
+        };
+        BodyEncryptor encryptor = new BodyEncryptor(advancing, Duration.ofMinutes(10), 2);
+        List<X509Certificate> recipients = certificates(EC_RECIPIENTS.toArray(ParticipantId[]::new));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<byte[]>> bodies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                bodies.add(threads.submit(() -> encryptor.encrypt(CONTENT, recipients)));
+            }
+            Set<SubjectPublicKeyInfo> originators = new HashSet<>();
+            BodyDecryptor decryptor = new BodyDecryptor();
+            for (int i = 0; i < bodies.size(); i++) {
+                byte[] body = bodies.get(i).get();
+                ParticipantId recipient = EC_RECIPIENTS.get(i % EC_RECIPIENTS.size());
+                assertThat(decryptor.decrypt(body, key(recipient))).as("body %d", i).isEqualTo(CONTENT);
+                originators.add(originator(keyAgreeInfos(body).get(0)));
+            }
+            assertThat(originators).hasSizeGreaterThan(1);
+            assertThat(encryptor.cachedSecrets()).isLessThanOrEqualTo(2);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static List<KeyAgreeRecipientInfo> keyAgreeInfos(byte[] body) {
