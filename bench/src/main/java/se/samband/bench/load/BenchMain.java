@@ -63,6 +63,7 @@ public final class BenchMain {
         Path pkiDir;
         int receiptBytes;
         HubUnderTest hub = options.externalHub() ? null : startHub(work);
+        Boolean sustained = null;
         try {
             BrokerEndpoint endpoint = hub != null ? hub.endpoint()
                     : new BrokerEndpoint(options.hubTlsPort(), options.hubPki());
@@ -71,7 +72,10 @@ public final class BenchMain {
             LoadDriver driver = new LoadDriver(endpoint, Duration.ofSeconds(options.timeoutSeconds()));
             List<PooledNotice> warmup = seal(pool, options.warmup());
             table.check("hub warm-up", driver.run(warmup, options.rate(), true));
-            for (int run = 0; run < options.runs(); run++) {
+            if (options.sustainSeconds() > 0) {
+                sustained = sustain(hub, pool, driver);
+            }
+            for (int run = 0; sustained == null && run < options.runs(); run++) {
                 List<PooledNotice> slice = seal(pool, options.notices());
                 slices.add(slice);
                 Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
@@ -82,8 +86,8 @@ public final class BenchMain {
                 }
                 hubRuns.add(table.check("hub run " + (run + 1), result));
             }
-            receiptBytes = hubRuns.get(0).meanReceiptBytes();
-            if (options.loadCurve()) {
+            receiptBytes = hubRuns.isEmpty() ? 0 : hubRuns.get(0).meanReceiptBytes();
+            if (sustained == null && options.loadCurve()) {
                 double max = ResultTable.median(hubRuns.stream().mapToDouble(RunResult::throughput).toArray());
                 for (double level : LOAD_LEVELS) {
                     List<RunResult> atLevel = new ArrayList<>();
@@ -98,6 +102,9 @@ public final class BenchMain {
             if (hub != null) {
                 hub.close();
             }
+        }
+        if (sustained != null) {
+            return finish(work, sustained);
         }
         List<RunResult> planRuns = new ArrayList<>();
         List<RunResult> rawRuns = new ArrayList<>();
@@ -120,11 +127,51 @@ public final class BenchMain {
             }
         }
         table.print(hubRuns, planRuns, rawRuns, curve, LOAD_LEVELS);
-        if (options.workDir() == null && table.allAccounted()) {
+        return finish(work, table.allAccounted());
+    }
+
+    /** Deletes a temporary work directory after a run that accounted for everything; keeps it otherwise. */
+    private boolean finish(Path work, boolean accounted) throws IOException {
+        if (options.workDir() == null && accounted) {
             deleteTree(work);
         } else {
             out.println("data and hub log kept in " + work);
         }
+        return accounted;
+    }
+
+    /**
+     * The sustained run: {@code --rate} for {@code --sustain-seconds}, with the backlog sampled every second. The
+     * hub keeps up when the backlog of the last minute is no deeper than that of the first (see {@link Backlog}).
+     */
+    private boolean sustain(HubUnderTest hub, NoticePool pool, LoadDriver driver) throws Exception {
+        int count = (int) Math.round(options.rate() * options.sustainSeconds());
+        List<PooledNotice> notices = seal(pool, count);
+        Backlog backlog = new Backlog();
+        Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
+        RunResult result = driver.run(notices, options.rate(), true, backlog);
+        if (hub != null) {
+            result = result.withHub((hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos(),
+                    hub.heapUsedMiB());
+        }
+        table.check("hub sustained", result);
+        out.printf(Locale.ROOT, "sustained: offered %.0f notices/s for %d s: delivered %.0f notices/s, p50 %.2f ms, "
+                        + "p99 %.2f ms, p99.9 %.2f ms, hub CPU %.2f cores (%.1f ms/notice), heap %.0f MiB%n",
+                options.rate(), options.sustainSeconds(), result.throughput(), result.latencyMillis(50),
+                result.latencyMillis(99), result.latencyMillis(99.9), result.hubCpuCores(),
+                result.hubCpuMillisPerNotice(), result.hubHeapMiB());
+        List<Integer> samples = backlog.perSecond();
+        StringBuilder minutes = new StringBuilder();
+        for (int from = 0; from < samples.size(); from += 60) {
+            minutes.append(minutes.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%.0f", backlog.mean(from, from + 60)));
+        }
+        boolean steady = backlog.steady(options.sustainSeconds(), options.rate());
+        out.printf(Locale.ROOT, "backlog (copies submitted, not yet delivered), mean per minute: %s; max %d: %s%n",
+                minutes, backlog.max(), steady ? "steady" : "GROWING");
+        out.printf(Locale.ROOT, "accounting: %d notices sent, %d recipient copies received, %s%n", result.notices(),
+                result.copies(), result.accounted() ? "every notice delivered exactly once"
+                        : "SOME NOTICES MISSING, DUPLICATED OR REFUSED");
         return table.allAccounted();
     }
 

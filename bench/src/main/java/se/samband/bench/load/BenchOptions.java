@@ -8,13 +8,13 @@ import java.util.List;
 record BenchOptions(boolean quick, int notices, int warmup, int runs, int senders, int recipients, int bodyBytes,
                     int concurrency, boolean consentCacheHit, double rate, boolean loadCurve, boolean baseline, Path hubJar, String hubHeap,
                     List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
-                    int timeoutSeconds) {
+                    int timeoutSeconds, int sustainSeconds) {
 
     static final String USAGE = """
             Usage: samband bench [--quick] [--name=value ...]
 
               --quick               2,000 notices, 300 warm-up, 1 run (CI; under 2 minutes)
-                                    default: 5,000 notices, 2,000 warm-up, 3 runs, and the load curve
+                                    default: 5,000 notices, 20,000 warm-up, 3 runs, and the load curve
               --notices=N           notices per measured run
               --warmup=N            notices sent before measuring (hub and baseline alike)
               --runs=N              measured runs per scenario (the table shows the median and min-max)
@@ -25,10 +25,12 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
               --consent-cache=MODE  miss: every notice is about people no other notice names, so each decision reads
                                     the consent registry (default); hit: 64 people in turn, answered from the cache
               --rate=N              offered load in notices/s (default 0: as fast as accepted)
+              --sustain-seconds=S   instead of the runs: offer --rate for S seconds after the warm-up and report
+                                    the backlog (copies submitted, not yet delivered) second by second
               --load-curve=BOOL     also measure latency at 25/50/75/90 % of the measured maximum
               --baseline=BOOL       run the forwarder baseline (default true)
               --hub-jar=PATH        the hub's jar (default routes/target/samband-hub.jar)
-              --hub-heap=SIZE       -Xmx/-Xms of the started hub (default 1g)
+              --hub-heap=SIZE       -Xmx/-Xms of the started hub (default 4g)
               --hub-setting=--k=v   a Spring setting for the started hub (repeatable)
               --hub-jvm-arg=ARG     a JVM option for the started hub, e.g. -XX:StartFlightRecording=... (repeatable)
               --hub-tls-port=P      use a running hub on 127.0.0.1:P instead of starting one
@@ -53,13 +55,16 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         double rate = 0;
         boolean baseline = true;
         Path hubJar = Path.of("routes", "target", "samband-hub.jar");
-        String heap = "1g";
+        // The baseline's broker runs in the bench's JVM with the JVM's default heap (a quarter of the RAM); the hub
+        // keeps every pending respond-by check in memory, and with 1g a long run ended in full collections.
+        String heap = "4g";
         List<String> settings = new ArrayList<>();
         List<String> jvmArgs = new ArrayList<>();
         Integer tlsPort = null;
         Path pki = null;
         Path work = null;
         int timeout = 120;
+        int sustain = 0;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 continue;
@@ -94,6 +99,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
                 case "hub-pki" -> pki = Path.of(value);
                 case "work-dir" -> work = Path.of(value);
                 case "timeout-seconds" -> timeout = Integer.parseInt(value);
+                case "sustain-seconds" -> sustain = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -106,10 +112,14 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         if (recipients < 1 || recipients > NoticePool.RECIPIENTS.size()) {
             throw new IllegalArgumentException("--recipients must be 1.." + NoticePool.RECIPIENTS.size());
         }
+        if (sustain < 0 || sustain > 0 && rate <= 0) {
+            throw new IllegalArgumentException("--sustain-seconds needs a --rate to offer");
+        }
+        // The full run's warm-up is long on purpose: on two cores the JIT compiles the hub's hot paths for minutes.
         return new BenchOptions(quick, notices != null ? notices : quick ? 2_000 : 5_000,
-                warmup != null ? warmup : quick ? 300 : 2_000, runs != null ? runs : quick ? 1 : 3, senders,
+                warmup != null ? warmup : quick ? 300 : 20_000, runs != null ? runs : quick ? 1 : 3, senders,
                 recipients, body, concurrency, consentCacheHit, rate, curve != null ? curve : !quick, baseline, hubJar, heap,
-                List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout);
+                List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout, sustain);
     }
 
     boolean externalHub() {

@@ -62,6 +62,12 @@ final class LoadDriver {
      * @param receipts      whether each notice also brings a submission receipt back to its sender
      */
     RunResult run(List<PooledNotice> notices, double ratePerSecond, boolean receipts) throws Exception {
+        return run(notices, ratePerSecond, receipts, null);
+    }
+
+    /** As {@link #run(List, double, boolean)}, sampling the copies in flight once a second into {@code backlog}. */
+    RunResult run(List<PooledNotice> notices, double ratePerSecond, boolean receipts, Backlog backlog)
+            throws Exception {
         Map<ParticipantId, List<PooledNotice>> bySender = new LinkedHashMap<>();
         Set<ParticipantId> participants = new LinkedHashSet<>();
         int expectedCopies = 0;
@@ -78,6 +84,7 @@ final class LoadDriver {
                 consumers.add(new ConsumerLoop(participant, tally));
             }
             consumers.forEach(ConsumerLoop::start);
+            Thread sampler = backlog == null ? null : startSampler(backlog, tally);
             long start = System.nanoTime();
             tally.firstSubmit.set(start);
             List<Thread> producers = new ArrayList<>();
@@ -103,6 +110,10 @@ final class LoadDriver {
                 throw new IllegalStateException("a producer failed", failures.get(0));
             }
             tally.awaitDone(start + timeout.toNanos());
+            if (sampler != null) {
+                sampler.interrupt();
+                sampler.join();
+            }
             LockSupport.parkNanos(QUIET.toNanos());
         } finally {
             for (ConsumerLoop consumer : consumers) {
@@ -112,6 +123,20 @@ final class LoadDriver {
         return new RunResult(notices.size(), expectedCopies, tally.copies.size(), tally.duplicates.get(),
                 tally.receipts.get(), tally.unexpected.get(), tally.lastCopy.get() - tally.firstSubmit.get(),
                 tally.latencies(), tally.meanReceiptBytes(), Double.NaN, Double.NaN);
+    }
+
+    private static Thread startSampler(Backlog backlog, Tally tally) {
+        Thread sampler = new Thread(() -> {
+            long next = System.nanoTime();
+            while (!Thread.currentThread().isInterrupted()) {
+                next += TimeUnit.SECONDS.toNanos(1);
+                LockSupport.parkNanos(next - System.nanoTime());
+                backlog.sample(tally.submittedCopies.get() - tally.copies.size());
+            }
+        }, "bench-backlog");
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
     }
 
     private void produce(ParticipantId sender, List<PooledNotice> notices, double rate, long start, Tally tally)
@@ -138,6 +163,7 @@ final class LoadDriver {
                 }
                 tally.submitted.put(notice.noticeId(), interval > 0 ? due : System.nanoTime());
                 producer.send(message);
+                tally.submittedCopies.addAndGet(notice.recipients().size());
             }
         }
     }
@@ -147,6 +173,7 @@ final class LoadDriver {
         final Map<UUID, Long> submitted = new ConcurrentHashMap<>();
         final Set<String> copies = ConcurrentHashMap.newKeySet();
         final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger submittedCopies = new AtomicInteger();
         final AtomicInteger receipts = new AtomicInteger();
         final AtomicLong receiptBytes = new AtomicLong();
         final AtomicInteger unexpected = new AtomicInteger();

@@ -45,4 +45,12 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--senders=7"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSustainedRunNeedsARateToOffer() {
+        assertThat(BenchOptions.parse("--rate=400", "--sustain-seconds=600").sustainSeconds()).isEqualTo(600);
+        assertThat(BenchOptions.parse().sustainSeconds()).isZero();
+        assertThatThrownBy(() -> BenchOptions.parse("--sustain-seconds=600"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rate");
+    }
 }
