@@ -74,6 +74,7 @@ public class HubNoticePipeline implements NoticePipeline {
         // The hub's own receipts are small and bounded by the default limits, not by what agencies may submit.
         this.plans = new Plans(new HubReceipts(trust, NoticeJson.strict(), clock), federation, clock,
                 properties.maxContainerBytes());
+        log.info("EC signatures made and checked by {}", Sealing.ecSignatureProvider());
     }
 
     /** Reports step latencies and committed plans to {@code observer} (the hub's metrics) from now on. */

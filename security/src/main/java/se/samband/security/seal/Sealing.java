@@ -6,6 +6,7 @@ import se.samband.security.pki.PrivateKeyAccess;
 import se.samband.security.seal.internal.CmsNoticeOpener;
 import se.samband.security.seal.internal.CmsNoticeSealer;
 import se.samband.security.seal.internal.CmsNoticeVerifier;
+import se.samband.security.seal.internal.NativeEc;
 
 /**
  * Where the sealing feature's implementations come from. Each call returns a new, thread-safe instance
@@ -33,6 +34,11 @@ public final class Sealing {
     /** Verifies headers, reading them with {@code json} (and so its limits). */
     public static NoticeVerifier verifier(NoticeJson json) {
         return new CmsNoticeVerifier(json);
+    }
+
+    /** Who makes and checks EC signatures in this JVM (BoringSSL where it loads, else Bouncy Castle), for logs. */
+    public static String ecSignatureProvider() {
+        return NativeEc.description();
     }
 
     public static NoticeOpener opener() {

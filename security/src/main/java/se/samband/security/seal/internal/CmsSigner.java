@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -52,11 +53,19 @@ public final class CmsSigner {
             this.certificate = key.certificate();
             this.certificateHolder = new JcaX509CertificateHolder(certificate);
             this.scheme = SignatureScheme.forKey(certificate.getPublicKey());
-            this.provider = Providers.forPrivateKey(key.privateKey());
-            // Converted once: BC would otherwise translate a JDK key object on every signature.
-            this.privateKey = provider == Providers.BC
-                    ? BouncyCastleProvider.getPrivateKey(PrivateKeyInfo.getInstance(key.privateKey().getEncoded()))
-                    : key.privateKey();
+            // Converted once into the signing provider's own key object: a JDK key would be translated on every
+            // signature. EC keys are signed natively where BoringSSL is available (NativeEc), else by BC.
+            Optional<PrivateKey> nativeKey = scheme == SignatureScheme.ECDSA_SHA256
+                    ? NativeEc.privateKey(key.privateKey()) : Optional.empty();
+            if (nativeKey.isPresent()) {
+                this.provider = NativeEc.provider().orElseThrow();
+                this.privateKey = nativeKey.get();
+            } else {
+                this.provider = Providers.forPrivateKey(key.privateKey());
+                this.privateKey = provider == Providers.BC
+                        ? BouncyCastleProvider.getPrivateKey(PrivateKeyInfo.getInstance(key.privateKey().getEncoded()))
+                        : key.privateKey();
+            }
             this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Providers.JDK_DIGEST).build();
             this.clock = clock;
         } catch (CertificateEncodingException | IOException | OperatorCreationException e) {
