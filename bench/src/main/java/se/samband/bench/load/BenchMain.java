@@ -53,10 +53,12 @@ public final class BenchMain {
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("samband-bench-");
         out.printf(Locale.ROOT, "samband bench%s: %d notices x %d run(s) after %d warm-up, %d senders, "
-                        + "%d recipient(s), body %d bytes, concurrency %d, consent cache %s, %d cpus, work dir %s%n",
+                        + "%d recipient(s), body %d bytes, concurrency %d, consent cache %s, TLS by %s, %d cpus, "
+                        + "work dir %s%n",
                 options.quick() ? " --quick" : "", options.notices(), options.runs(), options.warmup(),
                 options.senders(), options.recipients(), options.bodyBytes(), options.concurrency(),
-                options.consentCacheHit() ? "hit" : "miss", Runtime.getRuntime().availableProcessors(), work);
+                options.consentCacheHit() ? "hit" : "miss", options.tlsProvider(),
+                Runtime.getRuntime().availableProcessors(), work);
         List<List<PooledNotice>> slices = new ArrayList<>();
         List<RunResult> hubRuns = new ArrayList<>();
         List<List<RunResult>> curve = new ArrayList<>();
@@ -66,25 +68,20 @@ public final class BenchMain {
         Boolean sustained = null;
         try {
             BrokerEndpoint endpoint = hub != null ? hub.endpoint()
-                    : new BrokerEndpoint(options.hubTlsPort(), options.hubPki());
+                    : new BrokerEndpoint(options.hubTlsPort(), options.hubPki(), options.tlsProvider());
             pkiDir = endpoint.pkiDir();
             NoticePool pool = new NoticePool(pkiDir, options.consentCacheHit());
             LoadDriver driver = new LoadDriver(endpoint, Duration.ofSeconds(options.timeoutSeconds()));
             List<PooledNotice> warmup = seal(pool, options.warmup());
             table.check("hub warm-up", driver.run(warmup, options.rate(), true));
+            settle(hub);
             if (options.sustainSeconds() > 0) {
                 sustained = sustain(hub, pool, driver);
             }
             for (int run = 0; sustained == null && run < options.runs(); run++) {
                 List<PooledNotice> slice = seal(pool, options.notices());
                 slices.add(slice);
-                Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
-                RunResult result = driver.run(slice, options.rate(), true);
-                if (hub != null) {
-                    double cores = (hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos();
-                    result = result.withHub(cores, hub.heapUsedMiB());
-                }
-                hubRuns.add(table.check("hub run " + (run + 1), result));
+                hubRuns.add(measured("hub run " + (run + 1), hub, () -> driver.run(slice, options.rate(), true)));
             }
             receiptBytes = hubRuns.isEmpty() ? 0 : hubRuns.get(0).meanReceiptBytes();
             if (sustained == null && options.loadCurve()) {
@@ -92,8 +89,9 @@ public final class BenchMain {
                 for (double level : LOAD_LEVELS) {
                     List<RunResult> atLevel = new ArrayList<>();
                     for (int run = 0; run < options.runs(); run++) {
-                        atLevel.add(table.check(String.format(Locale.ROOT, "hub at %.0f %%", level * 100),
-                                driver.run(seal(pool, options.notices()), level * max, true)));
+                        List<PooledNotice> slice = seal(pool, options.notices());
+                        atLevel.add(measured(String.format(Locale.ROOT, "hub at %.0f %%", level * 100), hub,
+                                () -> driver.run(slice, level * max, true)));
                     }
                     curve.add(atLevel);
                 }
@@ -110,7 +108,7 @@ public final class BenchMain {
         List<RunResult> rawRuns = new ArrayList<>();
         if (options.baseline()) {
             try (ForwarderBaseline baseline = ForwarderBaseline.start(work.resolve("baseline"),
-                    HubUnderTest.freePort(), pkiDir)) {
+                    HubUnderTest.freePort(), pkiDir, options.tlsProvider())) {
                 LoadDriver driver = new LoadDriver(baseline.endpoint(), Duration.ofSeconds(options.timeoutSeconds()));
                 List<PooledNotice> warmup = seal(new NoticePool(pkiDir), options.warmup());
                 table.check("baseline warm-up", baseline.run(driver, warmup, options.rate(), options.concurrency(),
@@ -128,6 +126,44 @@ public final class BenchMain {
         }
         table.print(hubRuns, planRuns, rawRuns, curve, LOAD_LEVELS);
         return finish(work, table.allAccounted());
+    }
+
+    /**
+     * A hub run, checked and printed, with the hub's CPU and heap: CPU per notice counts until the run's audit events
+     * are written too, and the next run starts after that.
+     */
+    private RunResult measured(String label, HubUnderTest hub, HubRun run) throws Exception {
+        Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
+        RunResult result = run.run();
+        if (hub == null) {
+            return table.check(label, result);
+        }
+        double cores = (hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos();
+        double heap = hub.heapUsedMiB();
+        double backlog = hub.auditBacklog();
+        Duration caughtUp = hub.awaitAuditCaughtUp(Duration.ofSeconds(options.timeoutSeconds()));
+        double cpuMillisPerNotice = hub.cpuTime().minus(cpuBefore).toNanos() / 1e6 / result.notices();
+        table.check(label, result);
+        printAuditWriter(backlog, caughtUp);
+        return result.withHub(cores, heap, cpuMillisPerNotice);
+    }
+
+    /** Lets the hub's audit writer catch up, so that the next run is not charged for this one's audit trail. */
+    private void settle(HubUnderTest hub) {
+        if (hub != null) {
+            double backlog = hub.auditBacklog();
+            printAuditWriter(backlog, hub.awaitAuditCaughtUp(Duration.ofSeconds(options.timeoutSeconds())));
+        }
+    }
+
+    private void printAuditWriter(double backlog, Duration caughtUp) {
+        out.printf(Locale.ROOT, "    audit writer: %.0f events behind when the last copy arrived, caught up %.1f s "
+                + "later%n", backlog, caughtUp.toNanos() / 1e9);
+    }
+
+    @FunctionalInterface
+    private interface HubRun {
+        RunResult run() throws Exception;
     }
 
     /** Deletes a temporary work directory after a run that accounted for everything; keeps it otherwise. */
@@ -148,13 +184,8 @@ public final class BenchMain {
         int count = (int) Math.round(options.rate() * options.sustainSeconds());
         List<PooledNotice> notices = seal(pool, count);
         Backlog backlog = new Backlog();
-        Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
-        RunResult result = driver.run(notices, options.rate(), true, backlog);
-        if (hub != null) {
-            result = result.withHub((hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos(),
-                    hub.heapUsedMiB());
-        }
-        table.check("hub sustained", result);
+        // The audit writer's backlog at the end is printed too: a hub that keeps up also keeps its audit trail up.
+        RunResult result = measured("hub sustained", hub, () -> driver.run(notices, options.rate(), true, backlog));
         out.printf(Locale.ROOT, "sustained: offered %.0f notices/s for %d s: delivered %.0f notices/s, p50 %.2f ms, "
                         + "p99 %.2f ms, p99.9 %.2f ms, hub CPU %.2f cores (%.1f ms/notice), heap %.0f MiB%n",
                 options.rate(), options.sustainSeconds(), result.throughput(), result.latencyMillis(50),
@@ -194,7 +225,7 @@ public final class BenchMain {
         settings.addAll(options.hubSettings());
         long started = System.nanoTime();
         HubUnderTest hub = HubUnderTest.start(hubJar, Files.createDirectories(work.resolve("hub")),
-                options.hubHeap(), options.hubJvmArgs(), settings);
+                options.hubHeap(), options.hubJvmArgs(), options.tlsProvider(), settings);
         out.printf(Locale.ROOT, "hub started in %.1f s, log %s%n", (System.nanoTime() - started) / 1e9, hub.log());
         return hub;
     }

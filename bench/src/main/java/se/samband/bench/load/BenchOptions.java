@@ -1,14 +1,16 @@
 package se.samband.bench.load;
 
+import io.netty.handler.ssl.OpenSsl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@code samband bench}, {@code --name=value} style, with the quick and full defaults. */
 record BenchOptions(boolean quick, int notices, int warmup, int runs, int senders, int recipients, int bodyBytes,
-                    int concurrency, boolean consentCacheHit, double rate, boolean loadCurve, boolean baseline, Path hubJar, String hubHeap,
+                    int concurrency, boolean consentCacheHit, double rate, boolean loadCurve, boolean baseline,
+                    Path hubJar, String hubHeap,
                     List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
-                    int timeoutSeconds, int sustainSeconds) {
+                    int timeoutSeconds, int sustainSeconds, String tlsProvider) {
 
     static final String USAGE = """
             Usage: samband bench [--quick] [--name=value ...]
@@ -38,6 +40,8 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
               --work-dir=DIR        where the started hub and the baseline broker keep their data (default: a temporary
                                     directory, deleted after a run that accounted for every notice)
               --timeout-seconds=N   longest wait for one run's deliveries (default 120)
+              --tls-provider=P      AUTO (default: BoringSSL where netty-tcnative loads, else the JDK), OPENSSL or
+                                    JDK: the TLS of the hub's acceptor, the baseline broker's and the load driver's
             Exit status: 0 every notice delivered exactly once; 1 a notice missing, duplicated or refused; 2 usage.
             """;
 
@@ -65,6 +69,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         Path work = null;
         int timeout = 120;
         int sustain = 0;
+        String tls = "AUTO";
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 continue;
@@ -100,6 +105,10 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
                 case "work-dir" -> work = Path.of(value);
                 case "timeout-seconds" -> timeout = Integer.parseInt(value);
                 case "sustain-seconds" -> sustain = Integer.parseInt(value);
+                case "tls-provider" -> tls = switch (value) {
+                    case "AUTO", "OPENSSL", "JDK" -> value;
+                    default -> throw new IllegalArgumentException("--tls-provider must be AUTO, OPENSSL or JDK");
+                };
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -118,8 +127,10 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         // The full run's warm-up is long on purpose: on two cores the JIT compiles the hub's hot paths for minutes.
         return new BenchOptions(quick, notices != null ? notices : quick ? 2_000 : 5_000,
                 warmup != null ? warmup : quick ? 300 : 20_000, runs != null ? runs : quick ? 1 : 3, senders,
-                recipients, body, concurrency, consentCacheHit, rate, curve != null ? curve : !quick, baseline, hubJar, heap,
-                List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout, sustain);
+                recipients, body, concurrency, consentCacheHit, rate, curve != null ? curve : !quick, baseline,
+                hubJar, heap,
+                List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout, sustain,
+                "AUTO".equals(tls) ? (OpenSsl.isAvailable() ? "OPENSSL" : "JDK") : tls);
     }
 
     boolean externalHub() {

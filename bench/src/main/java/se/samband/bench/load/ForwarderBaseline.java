@@ -57,15 +57,20 @@ final class ForwarderBaseline implements AutoCloseable {
     private final ActiveMQServer server;
     private final int tlsPort;
     private final Path pkiDir;
+    private final String tlsProvider;
 
-    private ForwarderBaseline(ActiveMQServer server, int tlsPort, Path pkiDir) {
+    private ForwarderBaseline(ActiveMQServer server, int tlsPort, Path pkiDir, String tlsProvider) {
         this.server = server;
         this.tlsPort = tlsPort;
         this.pkiDir = pkiDir;
+        this.tlsProvider = tlsProvider;
     }
 
-    /** Starts the broker on {@code dataDir} with a TLS acceptor on {@code tlsPort}, using the hub's key stores. */
-    static ForwarderBaseline start(Path dataDir, int tlsPort, Path pkiDir) throws Exception {
+    /**
+     * Starts the broker on {@code dataDir} with a TLS acceptor on {@code tlsPort}, using the hub's key stores and the
+     * hub's TLS provider ({@code tlsProvider}, OPENSSL or JDK).
+     */
+    static ForwarderBaseline start(Path dataDir, int tlsPort, Path pkiDir, String tlsProvider) throws Exception {
         DevPki.Layout pki = new DevPki.Layout(pkiDir);
         Configuration config = new ConfigurationImpl()
                 .setName("samband-bench-baseline")
@@ -93,6 +98,7 @@ final class ForwarderBaseline implements AutoCloseable {
         tls.put("sslEnabled", true);
         tls.put("needClientAuth", true);
         tls.put("enabledProtocols", "TLSv1.3,TLSv1.2");
+        tls.put("sslProvider", tlsProvider);
         tls.put("keyStoreType", "PKCS12");
         tls.put("keyStorePath", pki.participantKeyStore(ParticipantId.HUB).toString());
         tls.put("keyStorePassword", DevPki.DEFAULT_PASSWORD);
@@ -114,11 +120,11 @@ final class ForwarderBaseline implements AutoCloseable {
         }
         ActiveMQServer server = ActiveMQServers.newActiveMQServer(config, false);
         server.start();
-        return new ForwarderBaseline(server, tlsPort, pkiDir);
+        return new ForwarderBaseline(server, tlsPort, pkiDir, tlsProvider);
     }
 
     BrokerEndpoint endpoint() {
-        return new BrokerEndpoint(tlsPort, pkiDir);
+        return new BrokerEndpoint(tlsPort, pkiDir, tlsProvider);
     }
 
     /**

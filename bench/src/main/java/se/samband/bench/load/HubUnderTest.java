@@ -28,20 +28,27 @@ final class HubUnderTest implements AutoCloseable {
     private final Path dataDir;
     private final int managementPort;
     private final int tlsPort;
+    private final String tlsProvider;
     private final Process process;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private HubUnderTest(Path dataDir, int managementPort, int tlsPort, Process process, Path log) {
+    private HubUnderTest(Path dataDir, int managementPort, int tlsPort, String tlsProvider, Process process,
+                         Path log) {
         this.dataDir = dataDir;
         this.managementPort = managementPort;
         this.tlsPort = tlsPort;
+        this.tlsProvider = tlsProvider;
         this.process = process;
         this.log = log;
     }
 
-    /** Starts {@code java -jar hubJar hub ...} and waits until its health is UP. */
-    static HubUnderTest start(Path hubJar, Path dataDir, String heap, List<String> jvmArgs,
+    /**
+     * Starts {@code java -jar hubJar hub ...} and waits until its health is UP.
+     *
+     * @param tlsProvider the TLS acceptor's provider, OPENSSL or JDK (the same for the hub and the load driver)
+     */
+    static HubUnderTest start(Path hubJar, Path dataDir, String heap, List<String> jvmArgs, String tlsProvider,
                               List<String> extraSettings) throws IOException {
         int managementPort = freePort();
         int tlsPort = freePort();
@@ -51,18 +58,19 @@ final class HubUnderTest implements AutoCloseable {
         command.addAll(List.of("-jar", hubJar.toString(), "hub", "--samband.data-dir=" + dataDir,
                 "--server.port=" + freePort(),
                 "--management.server.port=" + managementPort, "--samband.broker.port=" + freePort(),
-                "--samband.broker.tls-port=" + tlsPort, "--samband.people.port=" + freePort(),
+                "--samband.broker.tls-port=" + tlsPort, "--samband.broker.tls-provider=" + tlsProvider,
+                "--samband.people.port=" + freePort(),
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         command.addAll(extraSettings);
         Path log = dataDir.resolve("hub.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HubUnderTest hub = new HubUnderTest(dataDir, managementPort, tlsPort, process, log);
+        HubUnderTest hub = new HubUnderTest(dataDir, managementPort, tlsPort, tlsProvider, process, log);
         hub.awaitHealthy();
         return hub;
     }
 
     BrokerEndpoint endpoint() {
-        return new BrokerEndpoint(tlsPort, dataDir.resolve("pki"));
+        return new BrokerEndpoint(tlsPort, dataDir.resolve("pki"), tlsProvider);
     }
 
     Path log() {
@@ -76,10 +84,32 @@ final class HubUnderTest implements AutoCloseable {
 
     /** Heap in use now (MiB), from the hub's Micrometer metrics; NaN if they cannot be read. */
     double heapUsedMiB() {
+        return metric("/actuator/metrics/jvm.memory.used?tag=area:heap") / (1024 * 1024);
+    }
+
+    /** Audit events the hub's audit writer has not yet written (samband.audit.writer.lag.events); NaN if unknown. */
+    double auditBacklog() {
+        return metric("/actuator/metrics/samband.audit.writer.lag.events");
+    }
+
+    /**
+     * Waits until the audit writer has written every event (at most {@code limit}): a saturated run leaves events
+     * behind, and their writing would otherwise be charged to the next run. Returns the time it took.
+     */
+    Duration awaitAuditCaughtUp(Duration limit) {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        while (System.nanoTime() < deadline && !(auditBacklog() == 0)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private double metric(String path) {
         try {
-            String body = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            String body = get(path);
             Matcher value = VALUE.matcher(body);
-            return value.find() ? Double.parseDouble(value.group(1)) / (1024 * 1024) : Double.NaN;
+            return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
         } catch (IOException e) {
             return Double.NaN;
         } catch (InterruptedException e) {

@@ -122,7 +122,7 @@ final class LoadDriver {
         }
         return new RunResult(notices.size(), expectedCopies, tally.copies.size(), tally.duplicates.get(),
                 tally.receipts.get(), tally.unexpected.get(), tally.lastCopy.get() - tally.firstSubmit.get(),
-                tally.latencies(), tally.meanReceiptBytes(), Double.NaN, Double.NaN);
+                tally.latencies(), tally.meanReceiptBytes(), Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static Thread startSampler(Backlog backlog, Tally tally) {

@@ -8,19 +8,12 @@ import org.HdrHistogram.Histogram;
  */
 record RunResult(int notices, int expectedCopies, int copies, int duplicateCopies, int receipts, int unexpected,
                  long elapsedNanos, Histogram latencyMicros, int meanReceiptBytes, double hubCpuCores,
-                 double hubHeapMiB) {
+                 double hubHeapMiB, double hubCpuMillisPerNotice) {
 
     double throughput() {
         return notices * 1e9 / Math.max(1, elapsedNanos);
     }
 
-    /**
-     * The hub's CPU time per notice (all its threads: intake, broker, audit writer, JIT compiler, GC), in ms: less
-     * sensitive to other processes on the machine than the throughput, which is what they take away.
-     */
-    double hubCpuMillisPerNotice() {
-        return hubCpuCores * elapsedNanos / 1e6 / Math.max(1, notices);
-    }
 
     double latencyMillis(double percentile) {
         return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
@@ -31,8 +24,14 @@ record RunResult(int notices, int expectedCopies, int copies, int duplicateCopie
         return copies == expectedCopies && duplicateCopies == 0 && unexpected == 0;
     }
 
-    RunResult withHub(double cpuCores, double heapMiB) {
+    /**
+     * @param cpuCores           the hub's CPU time during the run over the run's wall time
+     * @param cpuMillisPerNotice the hub's CPU time (all its threads: intake, broker, audit writer, JIT compiler, GC)
+     *                           from the run's start until its audit trail had caught up, per notice: less sensitive
+     *                           to other processes on the machine than the throughput, which is what they take away
+     */
+    RunResult withHub(double cpuCores, double heapMiB, double cpuMillisPerNotice) {
         return new RunResult(notices, expectedCopies, copies, duplicateCopies, receipts, unexpected, elapsedNanos,
-                latencyMicros, meanReceiptBytes, cpuCores, heapMiB);
+                latencyMicros, meanReceiptBytes, cpuCores, heapMiB, cpuMillisPerNotice);
     }
 }

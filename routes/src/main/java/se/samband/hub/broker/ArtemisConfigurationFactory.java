@@ -127,6 +127,7 @@ final class ArtemisConfigurationFactory {
         params.put("sslEnabled", true);
         params.put("needClientAuth", true);
         params.put("enabledProtocols", "TLSv1.3,TLSv1.2");
+        params.put("sslProvider", TlsProviders.effective(broker.tlsProvider()));
         params.put("keyStoreType", "PKCS12");
         params.put("keyStorePath", pki.participantKeyStore(ParticipantId.HUB).toString());
         params.put("keyStorePassword", password);

@@ -80,11 +80,12 @@ class BrokerConfiguration {
                     + "library are needed); the broker runs on {}", settings.journalType(), effective);
         }
         log.info("Artemis broker is live: journal {} (buffer timeout {} ns, sync {}), acceptors {}, "
-                        + "tcp://{}:{} (hub-internal login) and TLS tcp://{}:{} (client certificates), both {}, "
-                        + "data in {}",
+                        + "tcp://{}:{} (hub-internal login) and TLS tcp://{}:{} (client certificates, TLS by {}), "
+                        + "both {}, data in {}",
                 effective, settings.journalBufferTimeout(), settings.journalSync() ? "on" : "OFF",
                 ArtemisConfigurationFactory.IN_VM_URL, settings.host(), settings.port(), settings.host(),
-                settings.tlsPort(), ArtemisConfigurationFactory.TCP_PROTOCOLS,
+                settings.tlsPort(), TlsProviders.effective(settings.tlsProvider()),
+                ArtemisConfigurationFactory.TCP_PROTOCOLS,
                 ArtemisConfigurationFactory.artemisDirectory(properties));
     }
 }

@@ -12,7 +12,7 @@ import se.samband.hub.system.Endpoints;
 /**
  * Health component {@code broker}: UP when the embedded broker is started and active, its TCP and TLS acceptors
  * run and every hub queue exists. Details hold the effective journal type (ASYNCIO may have fallen back
- * to NIO), the acceptor port and the number of queues: numbers only, never message content.
+ * to NIO), the acceptor ports, who does the agencies' TLS and the number of queues: never message content.
  */
 class BrokerHealthIndicator extends AbstractHealthIndicator {
     private final EmbeddedActiveMQ broker;
@@ -37,6 +37,7 @@ class BrokerHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("journalType", server.getConfiguration().getJournalType().name())
                 .withDetail("acceptorPort", tcp == null ? -1 : tcp.getActualPort())
                 .withDetail("tlsAcceptorPort", tls == null ? -1 : tls.getActualPort())
+                .withDetail("tlsProvider", tlsProviderOf(server))
                 .withDetail("queueCount", server.getActiveMQServerControl().getQueueCount());
         if (tcp == null || !tcp.isStarted()) {
             builder.down().withDetail("reason", "TCP acceptor not running");
@@ -47,5 +48,14 @@ class BrokerHealthIndicator extends AbstractHealthIndicator {
         } else {
             builder.up();
         }
+    }
+
+    /** The TLS acceptor's provider as configured on it (JDK or OPENSSL); "none" without a TLS acceptor. */
+    private static String tlsProviderOf(ActiveMQServer server) {
+        return server.getConfiguration().getAcceptorConfigurations().stream()
+                .filter(acceptor -> ArtemisConfigurationFactory.TLS_ACCEPTOR.equals(acceptor.getName()))
+                .map(acceptor -> String.valueOf(acceptor.getParams().getOrDefault("sslProvider", "JDK")))
+                .findFirst()
+                .orElse("none");
     }
 }

@@ -50,6 +50,9 @@ public record HubProperties(
      * @param redeliveryMultiplier  back-off factor between redeliveries
      * @param maxRedeliveryDelay    upper bound of the back-off
      * @param maxDeliveryAttempts   deliveries before a message is parked in {@code samband.hub.dlq}
+     * @param tlsProvider           who does the TLS acceptor's TLS: AUTO (default) takes BoringSSL (Netty's
+     *                              OPENSSL provider, netty-tcnative) where its native library loads and the JDK
+     *                              otherwise; OPENSSL or JDK force one
      */
     public record BrokerSettings(
             @DefaultValue("127.0.0.1") String host,
@@ -62,7 +65,8 @@ public record HubProperties(
             @DefaultValue("1s") Duration redeliveryDelay,
             @DefaultValue("2.0") double redeliveryMultiplier,
             @DefaultValue("5m") Duration maxRedeliveryDelay,
-            @DefaultValue("10") int maxDeliveryAttempts) {
+            @DefaultValue("10") int maxDeliveryAttempts,
+            @DefaultValue("AUTO") TlsProvider tlsProvider) {
     }
 
     /**
@@ -86,6 +90,9 @@ public record HubProperties(
             return "PkiSettings[dir=" + dir + ", devInit=" + devInit + ", crlReloadInterval=" + crlReloadInterval + "]";
         }
     }
+
+    /** Who does the TLS of the agencies' acceptor; the wire protocol and the certificates are the same for each. */
+    public enum TlsProvider { AUTO, OPENSSL, JDK }
 
     /** The journal implementations the hub supports (Artemis' MAPPED is left out: it is not durable per commit). */
     public enum JournalKind { NIO, ASYNCIO }

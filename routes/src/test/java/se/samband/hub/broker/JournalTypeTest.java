@@ -34,7 +34,7 @@ class JournalTypeTest {
         Path dataDir = TestSupport.newDataDir("journal-type");
         HubProperties properties = new HubProperties(dataDir, new FederationSettings(null), new BrokerSettings(
                 "127.0.0.1", TestSupport.freePort(), TestSupport.freePort(), JournalKind.ASYNCIO, 250_000, true,
-                1_000, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 10),
+                1_000, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 10, HubProperties.TlsProvider.AUTO),
                 new PkiSettings(null, "unused", false, Duration.ofMinutes(1)));
         Configuration configuration = ArtemisConfigurationFactory.create(properties, List.of());
         // The shared hub context of other tests in this JVM already holds in-VM server id 0.
