@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,6 +83,16 @@ final class NoticePool {
      * pool's consent-cache mode. Sealed on every core.
      */
     List<PooledNotice> seal(int count, int senders, int recipients, int bodyBytes) {
+        return seal(count, senders, recipients, bodyBytes, 0);
+    }
+
+    /**
+     * As {@link #seal(int, int, int, int)}, for notices sent at {@code rate} per second from about now on: notice i
+     * is created a minute before it is due ({@code i / rate} seconds from now), so that a sustained run longer than
+     * the hub's clock-skew window (5 minutes) does not send notices that were created too long ago. A rate of 0
+     * creates every notice now.
+     */
+    List<PooledNotice> seal(int count, int senders, int recipients, int bodyBytes, double rate) {
         if (senders < 1 || senders > SENDERS.size()) {
             throw new IllegalArgumentException("senders must be 1.." + SENDERS.size());
         }
@@ -89,13 +100,16 @@ final class NoticePool {
             throw new IllegalArgumentException("recipients must be 1.." + RECIPIENTS.size());
         }
         byte[] payload = payload(bodyBytes);
-        Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         int first = people.getAndAdd(count);
         return IntStream.range(0, count).parallel()
                 .mapToObj(i -> sealOne(person(first + i), SENDERS.get(i % senders), recipientsOf(i, recipients),
-                        payload, created))
+                        payload, rate <= 0 ? now : now.plusSeconds((long) (i / rate)).minus(DUE_LEAD)))
                 .toList();
     }
+
+    /** How long before it is due a notice of a paced pool is created: inside the hub's 5 minutes, never ahead. */
+    static final Duration DUE_LEAD = Duration.ofMinutes(1);
 
     private int person(int sequence) {
         return consentCacheHit ? sequence % HIT_SUBJECTS : sequence;

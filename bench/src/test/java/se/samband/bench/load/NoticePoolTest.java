@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,5 +63,22 @@ class NoticePoolTest {
 
     private static List<PooledNotice> concat(List<PooledNotice> a, List<PooledNotice> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** A sustained run outlasts the hub's 5-minute clock-skew window: each notice is created a minute before due. */
+    @Test
+    void aPacedPoolCreatesEachNoticeAMinuteBeforeItIsDue() {
+        NoticePool pool = new NoticePool(pki, false);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        List<PooledNotice> notices = pool.seal(30, 2, 1, 64, 0.1);   // one every 10 s
+
+        for (int i = 0; i < notices.size(); i++) {
+            Instant created = NoticeJson.strict().readHeader(
+                    NoticeJson.strict().readContainer(notices.get(i).container()).header()).created();
+            Instant due = before.plusSeconds(10L * i);
+            assertThat(created).isBetween(due.minus(NoticePool.DUE_LEAD), due.minus(NoticePool.DUE_LEAD)
+                    .plusSeconds(1));
+        }
     }
 }

@@ -3,26 +3,21 @@ package se.samband.security.seal.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.samband.security.seal.internal.InternalTestPki.holder;
+import static se.samband.security.seal.internal.InternalTestPki.indexOf;
+import static se.samband.security.seal.internal.InternalTestPki.signer;
+import static se.samband.security.seal.internal.InternalTestPki.signerInfo;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Signature;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.Set;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
-import se.samband.security.federation.FederationLoader;
 import se.samband.security.pki.DevPki;
 
 /**
@@ -30,19 +25,11 @@ import se.samband.security.pki.DevPki;
  * Bouncy Castle verifies, it verifies Bouncy Castle's, and a tampered signature is refused the same way.
  */
 class NativeEcTest {
-    private static final ParticipantId EC_SIGNER = ParticipantId.of("kriminalvarden.frivard-gavle");
-    private static final ParticipantId RSA_SIGNER = ParticipantId.of("polisen.gavleborg");
+    private static final ParticipantId EC_SIGNER = InternalTestPki.EC_SIGNER;
+    private static final ParticipantId RSA_SIGNER = InternalTestPki.RSA_SIGNER;
     private static final byte[] CONTENT = "{\"note\":\"ids and codes only\"}".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    static Path dir;
-    static DevPki.Result pki;
-
-    @BeforeAll
-    static void createPki() {
-        pki = DevPki.init(new FederationLoader().load(Path.of("../deploy/demo/federation.yaml")), dir,
-                DevPki.Options.defaults().withRsa(Set.of(RSA_SIGNER)));
-    }
+    private static final DevPki.Result pki = InternalTestPki.pki();
 
     /** Conscrypt ships BoringSSL for linux-x86_64: on such a machine a missing provider is a packaging fault. */
     @Test
@@ -64,7 +51,7 @@ class NativeEcTest {
         KnownSigner bcOnly = KnownSigner.of(holder(EC_SIGNER), Providers.BC);
 
         assertThat(nativeKey.getClass().getName()).startsWith("org.conscrypt");
-        assertThat(signerInfo(signedData).verify(bcOnly.verifier())).isTrue();
+        assertThat(signerInfo(signedData, CONTENT).verify(bcOnly.verifier())).isTrue();
     }
 
     @Test
@@ -82,7 +69,7 @@ class NativeEcTest {
         assertThat(verify.verify(bcSignature)).isTrue();
 
         byte[] signedData = signer(EC_SIGNER).signDetached(CONTENT);
-        byte[] value = signerInfo(signedData).getSignature();
+        byte[] value = signerInfo(signedData, CONTENT).getSignature();
         byte[] altered = signedData.clone();
         altered[indexOf(altered, value) + value.length - 1] ^= 0x01;
         SignedDataVerifier verifier = new SignedDataVerifier(new SignerCache(8));
@@ -101,28 +88,5 @@ class NativeEcTest {
         byte[] signedData = signer(RSA_SIGNER).signDetached(CONTENT);
         assertThat(new SignedDataVerifier(new SignerCache(8)).verifyDetached(CONTENT, signedData))
                 .isEqualTo(pki.certificate(RSA_SIGNER));
-    }
-
-    private static CmsSigner signer(ParticipantId id) {
-        return new CmsSigner(pki.keyAccess(id, DevPki.DEFAULT_PASSWORD.toCharArray()), Clock.systemUTC());
-    }
-
-    private static X509CertificateHolder holder(ParticipantId id) throws Exception {
-        return new X509CertificateHolder(pki.certificate(id).getEncoded());
-    }
-
-    private static SignerInformation signerInfo(byte[] detachedSignedData) throws Exception {
-        CMSSignedData parsed = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(CONTENT),
-                detachedSignedData);
-        return parsed.getSignerInfos().getSigners().iterator().next();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        throw new AssertionError("not found");
     }
 }

@@ -2,9 +2,12 @@ package se.samband.security.seal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.samband.security.seal.internal.InternalTestPki.holder;
+import static se.samband.security.seal.internal.InternalTestPki.indexOf;
+import static se.samband.security.seal.internal.InternalTestPki.signer;
+import static se.samband.security.seal.internal.InternalTestPki.signerInfo;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -13,16 +16,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.SignatureSpi;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
@@ -32,13 +29,10 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
-import se.samband.security.federation.FederationLoader;
 import se.samband.security.pki.DevPki;
 
 /**
@@ -46,19 +40,11 @@ import se.samband.security.pki.DevPki;
  * signatures, and still refuses altered content (BC checks the message-digest attribute) and altered signatures.
  */
 class SingleSignatureVerifierProviderTest {
-    private static final ParticipantId EC_SIGNER = ParticipantId.of("kriminalvarden.frivard-gavle");
-    private static final ParticipantId RSA_SIGNER = ParticipantId.of("polisen.gavleborg");
+    private static final ParticipantId EC_SIGNER = InternalTestPki.EC_SIGNER;
+    private static final ParticipantId RSA_SIGNER = InternalTestPki.RSA_SIGNER;
     private static final byte[] CONTENT = "{\"note\":\"ids and codes only\"}".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    static Path dir;
-    static DevPki.Result pki;
-
-    @BeforeAll
-    static void createPki() {
-        pki = DevPki.init(new FederationLoader().load(Path.of("../deploy/demo/federation.yaml")), dir,
-                DevPki.Options.defaults().withRsa(Set.of(RSA_SIGNER)));
-    }
+    private static final DevPki.Result pki = InternalTestPki.pki();
 
     @Test
     void aCmsVerificationWithAnEcSignerRunsOneEcdsaVerification() throws Exception {
@@ -145,29 +131,6 @@ class SingleSignatureVerifierProviderTest {
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_INVALID))
                     .hasRootCauseMessage("signature does not verify");
         }
-    }
-
-    private static CmsSigner signer(ParticipantId id) {
-        return new CmsSigner(pki.keyAccess(id, DevPki.DEFAULT_PASSWORD.toCharArray()), Clock.systemUTC());
-    }
-
-    private static X509CertificateHolder holder(ParticipantId id) throws Exception {
-        return new X509CertificateHolder(pki.certificate(id).getEncoded());
-    }
-
-    private static SignerInformation signerInfo(byte[] signedData, byte[] detachedContent) throws Exception {
-        CMSSignedData parsed = detachedContent == null ? new CMSSignedData(signedData)
-                : new CMSSignedData(new CMSProcessableByteArray(detachedContent), signedData);
-        return parsed.getSignerInfos().getSigners().iterator().next();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        throw new AssertionError("not found");
     }
 
     /** Offers BC's ECDSA signatures (hashed and raw) and counts how often a signature is verified. */
