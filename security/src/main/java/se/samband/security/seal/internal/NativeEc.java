@@ -42,7 +42,11 @@ public final class NativeEc {
 
     /** Who makes and checks EC signatures in this JVM, for the hub's start-up log and health details. */
     public static String description() {
-        return PROVIDER != null ? "BoringSSL (Conscrypt " + PROVIDER.getVersionStr() + ")" : "Bouncy Castle";
+        if (PROVIDER == null) {
+            return "Bouncy Castle";
+        }
+        Conscrypt.Version version = Conscrypt.version();
+        return "BoringSSL (Conscrypt " + version.major() + "." + version.minor() + "." + version.patch() + ")";
     }
 
     /** {@code key} as the native provider's object, if there is one and it takes the key. */
