@@ -140,23 +140,19 @@ public final class BenchMain {
         }
         double cores = (hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos();
         double heap = hub.heapUsedMiB();
-        double backlog = hub.auditBacklog();
-        Duration caughtUp = hub.awaitAuditCaughtUp(Duration.ofSeconds(options.timeoutSeconds()));
-        double cpuMillisPerNotice = hub.cpuTime().minus(cpuBefore).toNanos() / 1e6 / result.notices();
         table.check(label, result);
-        printAuditWriter(backlog, caughtUp);
+        settle(hub);
+        double cpuMillisPerNotice = hub.cpuTime().minus(cpuBefore).toNanos() / 1e6 / result.notices();
         return result.withHub(cores, heap, cpuMillisPerNotice);
     }
 
     /** Lets the hub's audit writer catch up, so that the next run is not charged for this one's audit trail. */
     private void settle(HubUnderTest hub) {
-        if (hub != null) {
-            double backlog = hub.auditBacklog();
-            printAuditWriter(backlog, hub.awaitAuditCaughtUp(Duration.ofSeconds(options.timeoutSeconds())));
+        if (hub == null) {
+            return;
         }
-    }
-
-    private void printAuditWriter(double backlog, Duration caughtUp) {
+        double backlog = hub.auditBacklog();
+        Duration caughtUp = hub.awaitAuditCaughtUp(Duration.ofSeconds(options.timeoutSeconds()));
         out.printf(Locale.ROOT, "    audit writer: %.0f events behind when the last copy arrived, caught up %.1f s "
                 + "later%n", backlog, caughtUp.toNanos() / 1e9);
     }
@@ -183,11 +179,7 @@ public final class BenchMain {
     private boolean sustain(HubUnderTest hub, NoticePool pool, LoadDriver driver) throws Exception {
         int count = (int) Math.round(options.rate() * options.sustainSeconds());
         // Created as they fall due, not all now: a run longer than the hub's clock-skew window would be refused.
-        long started = System.nanoTime();
-        List<PooledNotice> notices = pool.seal(count, options.senders(), options.recipients(), options.bodyBytes(),
-                options.rate());
-        out.printf(Locale.ROOT, "sealed %d notices in %.1f s (not measured), each created a minute before it is due%n",
-                count, (System.nanoTime() - started) / 1e9);
+        List<PooledNotice> notices = seal(pool, count, options.rate());
         Backlog backlog = new Backlog();
         // The audit writer's backlog at the end is printed too: a hub that keeps up also keeps its audit trail up.
         RunResult result = measured("hub sustained", hub, () -> driver.run(notices, options.rate(), true, backlog));
@@ -236,10 +228,16 @@ public final class BenchMain {
     }
 
     private List<PooledNotice> seal(NoticePool pool, int count) {
+        return seal(pool, count, 0);
+    }
+
+    /** Seals {@code count} notices before the clock starts; with a {@code rate}, each is created as it falls due. */
+    private List<PooledNotice> seal(NoticePool pool, int count, double rate) {
         long started = System.nanoTime();
-        List<PooledNotice> notices = pool.seal(count, options.senders(), options.recipients(), options.bodyBytes());
-        out.printf(Locale.ROOT, "sealed %d notices in %.1f s (not measured)%n", count,
-                (System.nanoTime() - started) / 1e9);
+        List<PooledNotice> notices = pool.seal(count, options.senders(), options.recipients(), options.bodyBytes(),
+                rate);
+        out.printf(Locale.ROOT, "sealed %d notices in %.1f s (not measured)%s%n", count,
+                (System.nanoTime() - started) / 1e9, rate > 0 ? ", each created a minute before it is due" : "");
         return notices;
     }
 }

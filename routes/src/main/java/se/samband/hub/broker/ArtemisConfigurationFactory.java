@@ -138,6 +138,15 @@ final class ArtemisConfigurationFactory {
                 TLS_ACCEPTOR));
     }
 
+    /** The TLS acceptor's provider as configured on it (JDK or OPENSSL); "none" without a TLS acceptor. */
+    static String tlsProviderOf(Configuration config) {
+        return config.getAcceptorConfigurations().stream()
+                .filter(acceptor -> TLS_ACCEPTOR.equals(acceptor.getName()))
+                .map(acceptor -> String.valueOf(acceptor.getParams().getOrDefault("sslProvider", TlsProviders.JDK)))
+                .findFirst()
+                .orElse("none");
+    }
+
     private static QueueConfiguration durableAnycast(String queue) {
         return QueueConfiguration.of(queue)
                 .setAddress(queue)

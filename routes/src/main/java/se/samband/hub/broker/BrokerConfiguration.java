@@ -84,7 +84,7 @@ class BrokerConfiguration {
                         + "both {}, data in {}",
                 effective, settings.journalBufferTimeout(), settings.journalSync() ? "on" : "OFF",
                 ArtemisConfigurationFactory.IN_VM_URL, settings.host(), settings.port(), settings.host(),
-                settings.tlsPort(), TlsProviders.effective(settings.tlsProvider()),
+                settings.tlsPort(), ArtemisConfigurationFactory.tlsProviderOf(server.getConfiguration()),
                 ArtemisConfigurationFactory.TCP_PROTOCOLS,
                 ArtemisConfigurationFactory.artemisDirectory(properties));
     }

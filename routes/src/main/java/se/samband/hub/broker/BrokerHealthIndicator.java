@@ -37,7 +37,7 @@ class BrokerHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("journalType", server.getConfiguration().getJournalType().name())
                 .withDetail("acceptorPort", tcp == null ? -1 : tcp.getActualPort())
                 .withDetail("tlsAcceptorPort", tls == null ? -1 : tls.getActualPort())
-                .withDetail("tlsProvider", tlsProviderOf(server))
+                .withDetail("tlsProvider", ArtemisConfigurationFactory.tlsProviderOf(server.getConfiguration()))
                 .withDetail("queueCount", server.getActiveMQServerControl().getQueueCount());
         if (tcp == null || !tcp.isStarted()) {
             builder.down().withDetail("reason", "TCP acceptor not running");
@@ -48,14 +48,5 @@ class BrokerHealthIndicator extends AbstractHealthIndicator {
         } else {
             builder.up();
         }
-    }
-
-    /** The TLS acceptor's provider as configured on it (JDK or OPENSSL); "none" without a TLS acceptor. */
-    private static String tlsProviderOf(ActiveMQServer server) {
-        return server.getConfiguration().getAcceptorConfigurations().stream()
-                .filter(acceptor -> ArtemisConfigurationFactory.TLS_ACCEPTOR.equals(acceptor.getName()))
-                .map(acceptor -> String.valueOf(acceptor.getParams().getOrDefault("sslProvider", "JDK")))
-                .findFirst()
-                .orElse("none");
     }
 }

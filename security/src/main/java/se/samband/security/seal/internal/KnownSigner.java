@@ -30,14 +30,9 @@ record KnownSigner(X509Certificate certificate, KeyKind keyKind, SignerInformati
 
     static KnownSigner of(X509CertificateHolder holder) throws CertificateException, IOException,
             OperatorCreationException {
-        Optional<Provider> nativeEc = NativeEc.provider();
-        if (nativeEc.isPresent()) {
-            Optional<PublicKey> nativeKey = NativeEc.publicKey(holder.getSubjectPublicKeyInfo().getEncoded());
-            if (nativeKey.isPresent()) {
-                return of(holder, nativeKey.get(), nativeEc.get());
-            }
-        }
-        return of(holder, Providers.BC);
+        Optional<PublicKey> nativeKey = NativeEc.publicKey(holder.getSubjectPublicKeyInfo().getEncoded());
+        return nativeKey.isPresent() ? of(holder, nativeKey.get(), NativeEc.provider().orElseThrow())
+                : of(holder, Providers.BC);
     }
 
     /** With another provider for the signature work: tests count the verifications through it. */

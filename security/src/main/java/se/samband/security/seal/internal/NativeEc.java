@@ -52,28 +52,32 @@ public final class NativeEc {
     /** {@code key} as the native provider's object, if there is one and it takes the key. */
     static Optional<PrivateKey> privateKey(PrivateKey key) {
         byte[] encoded = key.getEncoded();
-        if (PROVIDER == null || encoded == null || !"EC".equals(key.getAlgorithm())) {
+        if (encoded == null || !"EC".equals(key.getAlgorithm())) {
+            return Optional.empty();
+        }
+        return convert(keys -> keys.generatePrivate(new PKCS8EncodedKeySpec(encoded)));
+    }
+
+    /** The EC public key of this DER SubjectPublicKeyInfo as the native provider's object, if it takes it. */
+    static Optional<PublicKey> publicKey(byte[] subjectPublicKeyInfo) {
+        return convert(keys -> keys.generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo)));
+    }
+
+    /** A key made by the native provider's EC key factory; empty without the provider or if it refuses the key. */
+    private static <K> Optional<K> convert(KeyConversion<K> conversion) {
+        if (PROVIDER == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(KeyFactory.getInstance("EC", PROVIDER).generatePrivate(
-                    new PKCS8EncodedKeySpec(encoded)));
+            return Optional.of(conversion.apply(KeyFactory.getInstance("EC", PROVIDER)));
         } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The EC public key of this DER SubjectPublicKeyInfo as the native provider's object, if it takes it. */
-    static Optional<PublicKey> publicKey(byte[] subjectPublicKeyInfo) {
-        if (PROVIDER == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(KeyFactory.getInstance("EC", PROVIDER).generatePublic(
-                    new X509EncodedKeySpec(subjectPublicKeyInfo)));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return Optional.empty();
-        }
+    @FunctionalInterface
+    private interface KeyConversion<K> {
+        K apply(KeyFactory keys) throws GeneralSecurityException;
     }
 
     private static Provider load() {
