@@ -90,10 +90,12 @@ final class LoadDriver {
             List<Thread> producers = new ArrayList<>();
             List<Exception> failures = new ArrayList<>();
             double perSender = ratePerSecond / bySender.size();
+            int senderIndex = 0;
             for (Map.Entry<ParticipantId, List<PooledNotice>> entry : bySender.entrySet()) {
+                long senderStart = firstDue(start, senderIndex++, ratePerSecond);
                 Thread producer = new Thread(() -> {
                     try {
-                        produce(entry.getKey(), entry.getValue(), perSender, start, tally);
+                        produce(entry.getKey(), entry.getValue(), perSender, senderStart, tally);
                     } catch (Exception e) {
                         synchronized (failures) {
                             failures.add(e);
@@ -123,6 +125,15 @@ final class LoadDriver {
         return new RunResult(notices.size(), expectedCopies, tally.copies.size(), tally.duplicates.get(),
                 tally.receipts.get(), tally.unexpected.get(), tally.lastCopy.get() - tally.firstSubmit.get(),
                 tally.latencies(), tally.meanReceiptBytes(), Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * When sender {@code index} sends its first notice under a set load: the senders take turns, one total interval
+     * ({@code 1 / ratePerSecond}) apart, so that the offered notices arrive evenly spaced rather than one from
+     * every sender at the same instant (which queued each burst behind itself and added to every latency).
+     */
+    static long firstDue(long start, int index, double ratePerSecond) {
+        return ratePerSecond > 0 ? start + (long) (index * 1e9 / ratePerSecond) : start;
     }
 
     private static Thread startSampler(Backlog backlog, Tally tally) {
