@@ -134,13 +134,16 @@ public final class BenchMain {
      */
     private RunResult measured(String label, HubUnderTest hub, HubRun run) throws Exception {
         Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
+        HubTimings timingsBefore = hub != null ? hub.timings() : null;
         RunResult result = run.run();
         if (hub == null) {
             return table.check(label, result);
         }
         double cores = (hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos();
         double heap = hub.heapUsedMiB();
+        HubTimings timings = hub.timings().since(timingsBefore);
         table.check(label, result);
+        out.println("    hub: " + timings.describe());
         settle(hub);
         double cpuMillisPerNotice = hub.cpuTime().minus(cpuBefore).toNanos() / 1e6 / result.notices();
         return result.withHub(cores, heap, cpuMillisPerNotice);

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -103,6 +105,26 @@ final class HubUnderTest implements AutoCloseable {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The pipeline's step timers and the GC's pauses so far; a timer that cannot be read counts as unused. */
+    HubTimings timings() {
+        Map<String, HubTimings.Timer> steps = new LinkedHashMap<>();
+        for (String step : HubTimings.STEPS) {
+            steps.put(step, timer("/actuator/metrics/samband.pipeline.step?tag=step:" + step));
+        }
+        return new HubTimings(steps, timer("/actuator/metrics/jvm.gc.pause"));
+    }
+
+    private HubTimings.Timer timer(String path) {
+        try {
+            return HubTimings.Timer.parse(get(path));
+        } catch (IOException e) {
+            return HubTimings.Timer.NONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HubTimings.Timer.NONE;
+        }
     }
 
     private double metric(String path) {

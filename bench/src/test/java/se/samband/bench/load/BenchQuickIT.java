@@ -44,6 +44,11 @@ class BenchQuickIT {
                 "| baseline: forwarder, consume 1 -> hub's plan, commit |",
                 "| reference: raw forwarder, consume 1 -> 1, commit |");
         assertThat(output).containsPattern(Pattern.compile("(?m)^ratio: \\d+\\.\\d\\d$"));
+        // The measured hub run's time in the pipeline, read from the hub's own timers.
+        Matcher pipeline = Pattern.compile("(?m)^    hub: admit \\d+\\.\\d\\d, .* ms per notice "
+                + "\\((\\d+\\.\\d\\d) in the pipeline\\); GC: \\d+ pauses").matcher(output);
+        assertThat(pipeline.find()).as(output).isTrue();
+        assertThat(Double.parseDouble(pipeline.group(1))).isPositive();
         // Warm-up and one measured run per scenario: hub, forwarder with the hub's plan, raw forwarder.
         int sent = 2 * WARMUP + 3 * NOTICES;
         Matcher accounting = Pattern.compile("accounting: (\\d+) notices sent, (\\d+) recipient copies received, "
