@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -117,26 +118,23 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     private HubTimings.Timer timer(String path) {
-        try {
-            return HubTimings.Timer.parse(get(path));
-        } catch (IOException e) {
-            return HubTimings.Timer.NONE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return HubTimings.Timer.NONE;
-        }
+        return metricsAnswer(path).map(HubTimings.Timer::parse).orElse(HubTimings.Timer.NONE);
     }
 
     private double metric(String path) {
+        return metricsAnswer(path).map(VALUE::matcher).filter(Matcher::find)
+                .map(value -> Double.parseDouble(value.group(1))).orElse(Double.NaN);
+    }
+
+    /** The management endpoint's answer at {@code path}; empty if the hub does not answer. */
+    private Optional<String> metricsAnswer(String path) {
         try {
-            String body = get(path);
-            Matcher value = VALUE.matcher(body);
-            return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
+            return Optional.of(get(path));
         } catch (IOException e) {
-            return Double.NaN;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Double.NaN;
+            return Optional.empty();
         }
     }
 

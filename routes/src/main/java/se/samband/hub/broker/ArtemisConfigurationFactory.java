@@ -33,6 +33,8 @@ final class ArtemisConfigurationFactory {
     static final String IN_VM_ACCEPTOR = "in-vm";
     static final String TCP_ACCEPTOR = "tcp";
     static final String TLS_ACCEPTOR = "tls";
+    /** The acceptor parameter that names who does its TLS (JDK or OPENSSL). */
+    private static final String SSL_PROVIDER = "sslProvider";
     /** The in-VM server id the hub's own connection factory connects to. */
     static final int IN_VM_SERVER_ID = 0;
     static final String IN_VM_URL = "vm://" + IN_VM_SERVER_ID;
@@ -127,7 +129,7 @@ final class ArtemisConfigurationFactory {
         params.put("sslEnabled", true);
         params.put("needClientAuth", true);
         params.put("enabledProtocols", "TLSv1.3,TLSv1.2");
-        params.put("sslProvider", TlsProviders.effective(broker.tlsProvider()));
+        params.put(SSL_PROVIDER, TlsProviders.effective(broker.tlsProvider()));
         params.put("keyStoreType", "PKCS12");
         params.put("keyStorePath", pki.participantKeyStore(ParticipantId.HUB).toString());
         params.put("keyStorePassword", password);
@@ -142,7 +144,7 @@ final class ArtemisConfigurationFactory {
     static String tlsProviderOf(Configuration config) {
         return config.getAcceptorConfigurations().stream()
                 .filter(acceptor -> TLS_ACCEPTOR.equals(acceptor.getName()))
-                .map(acceptor -> String.valueOf(acceptor.getParams().getOrDefault("sslProvider", TlsProviders.JDK)))
+                .map(acceptor -> String.valueOf(acceptor.getParams().getOrDefault(SSL_PROVIDER, TlsProviders.JDK)))
                 .findFirst()
                 .orElse("none");
     }

@@ -1,7 +1,12 @@
 package se.samband.security.seal.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
@@ -33,8 +38,8 @@ final class InternalTestPki {
                 dir.toFile().deleteOnExit();
                 shared = DevPki.init(new FederationLoader().load(Path.of("../deploy/demo/federation.yaml")), dir,
                         DevPki.Options.defaults().withRsa(Set.of(RSA_SIGNER)));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return shared;
@@ -46,6 +51,16 @@ final class InternalTestPki {
 
     static X509CertificateHolder holder(ParticipantId id) throws Exception {
         return new X509CertificateHolder(pki().certificate(id).getEncoded());
+    }
+
+    /**
+     * The certificate's public key as Bouncy Castle's object, made through BC's key factory:
+     * {@code BouncyCastleProvider.getPublicKey} answers null until some BouncyCastleProvider has been constructed in
+     * the JVM, which made the tests that used it depend on which test ran first.
+     */
+    static PublicKey bcPublicKey(ParticipantId id) throws Exception {
+        return KeyFactory.getInstance("EC", Providers.BC)
+                .generatePublic(new X509EncodedKeySpec(holder(id).getSubjectPublicKeyInfo().getEncoded()));
     }
 
     /** The one SignerInfo of {@code signedData}; {@code detachedContent} null for an encapsulating SignedData. */

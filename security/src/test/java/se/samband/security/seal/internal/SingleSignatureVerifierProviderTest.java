@@ -2,6 +2,7 @@ package se.samband.security.seal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.samband.security.seal.internal.InternalTestPki.bcPublicKey;
 import static se.samband.security.seal.internal.InternalTestPki.holder;
 import static se.samband.security.seal.internal.InternalTestPki.indexOf;
 import static se.samband.security.seal.internal.InternalTestPki.signer;
@@ -24,7 +25,6 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -64,7 +64,7 @@ class SingleSignatureVerifierProviderTest {
     void bcsOwnEcdsaVerifierRunsTwoEcdsaVerifications() throws Exception {
         CountingProvider counting = new CountingProvider();
         SignerInformation detached = signerInfo(signer(EC_SIGNER).signDetached(CONTENT), CONTENT);
-        PublicKey key = BouncyCastleProvider.getPublicKey(holder(EC_SIGNER).getSubjectPublicKeyInfo());
+        PublicKey key = bcPublicKey(EC_SIGNER);
         SignerInformationVerifier bcVerifier = new SignerInformationVerifier(
                 new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
                 new JcaContentVerifierProviderBuilder().setProvider(counting).build(key),
@@ -76,7 +76,7 @@ class SingleSignatureVerifierProviderTest {
 
     @Test
     void refusesAnyAlgorithmButEcdsaWithSha256() throws Exception {
-        PublicKey key = BouncyCastleProvider.getPublicKey(holder(EC_SIGNER).getSubjectPublicKeyInfo());
+        PublicKey key = bcPublicKey(EC_SIGNER);
         SingleSignatureVerifierProvider verifiers = new SingleSignatureVerifierProvider(key, Providers.BC);
 
         assertThat(verifiers.get(new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256))).isNotNull();
