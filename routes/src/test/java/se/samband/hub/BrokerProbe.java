@@ -58,6 +58,12 @@ public final class BrokerProbe {
                 .toList();
     }
 
+    /** Messages ever added to {@code queue} since the broker started (consumed ones too). */
+    public long messagesAdded(String queue) {
+        Queue serverQueue = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return serverQueue == null ? 0 : serverQueue.getMessagesAdded();
+    }
+
     public static byte[] body(Message message) throws JMSException {
         BytesMessage bytes = (BytesMessage) message;
         bytes.reset();

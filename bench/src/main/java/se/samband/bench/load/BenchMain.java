@@ -73,8 +73,11 @@ public final class BenchMain {
             NoticePool pool = new NoticePool(pkiDir, options.consentCacheHit());
             LoadDriver driver = new LoadDriver(endpoint, Duration.ofSeconds(options.timeoutSeconds()));
             List<PooledNotice> warmup = seal(pool, options.warmup());
+            HubUnderTest.AuditWrites auditBefore = hub != null ? hub.auditWrites() : null;
             table.check("hub warm-up", driver.run(warmup, options.rate(), true));
-            settle(hub);
+            if (hub != null) {
+                settle(hub, auditBefore);
+            }
             if (options.sustainSeconds() > 0) {
                 sustained = sustain(hub, pool, driver);
             }
@@ -135,6 +138,7 @@ public final class BenchMain {
     private RunResult measured(String label, HubUnderTest hub, HubRun run) throws Exception {
         Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
         HubTimings timingsBefore = hub != null ? hub.timings() : null;
+        HubUnderTest.AuditWrites auditBefore = hub != null ? hub.auditWrites() : null;
         RunResult result = run.run();
         if (hub == null) {
             return table.check(label, result);
@@ -144,20 +148,17 @@ public final class BenchMain {
         HubTimings timings = hub.timings().since(timingsBefore);
         table.check(label, result);
         out.println("    hub: " + timings.describe());
-        settle(hub);
+        settle(hub, auditBefore);
         double cpuMillisPerNotice = hub.cpuTime().minus(cpuBefore).toNanos() / 1e6 / result.notices();
         return result.withHub(cores, heap, cpuMillisPerNotice);
     }
 
     /** Lets the hub's audit writer catch up, so that the next run is not charged for this one's audit trail. */
-    private void settle(HubUnderTest hub) {
-        if (hub == null) {
-            return;
-        }
+    private void settle(HubUnderTest hub, HubUnderTest.AuditWrites before) {
         double backlog = hub.auditBacklog();
         Duration caughtUp = hub.awaitAuditCaughtUp(Duration.ofSeconds(options.timeoutSeconds()));
         out.printf(Locale.ROOT, "    audit writer: %.0f events behind when the last copy arrived, caught up %.1f s "
-                + "later%n", backlog, caughtUp.toNanos() / 1e9);
+                + "later; %s%n", backlog, caughtUp.toNanos() / 1e9, hub.auditWrites().since(before).describe());
     }
 
     @FunctionalInterface

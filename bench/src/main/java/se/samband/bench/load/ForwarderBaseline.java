@@ -35,8 +35,9 @@ import se.samband.security.pki.DevPki;
  * buffer timeout 250 µs, sync on commit, persisted duplicate-id cache of 100,000, the same TLS acceptor with client
  * certificates from the same dev PKI) and a bare transactional forwarder with the hub's intake concurrency. Each
  * forwarder thread consumes one notice and, in one local transaction, sends what the hub's DispatchWriter sends for
- * it, with the same sizes and duplicate ids: per recipient a copy of the container, an audit event and a scheduled
- * respond-by check, plus one receipt to the sender; then commits. No verification, no decision, no audit writer.
+ * it, with the same sizes and duplicate ids (none on audit events, as the hub): per recipient a copy of the
+ * container and a scheduled respond-by check, one message with the audit events (two per recipient: the decision
+ * and the dispatch) and one receipt to the sender; then commits. No verification, no decision, no audit writer.
  * {@link Mode#COPY_ONLY} sends only the copies: raw one-to-one forwarding, for reference.
  *
  * <p>Not the same: broker security is off (the hub decides every login and send in its security manager), and the
@@ -50,6 +51,9 @@ final class ForwarderBaseline implements AutoCloseable {
     private static final String DLQ = "samband.hub.dlq";
     private static final String EXPIRED = "samband.hub.expired";
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    private static final String AUDIT_EVENT_TYPE = "auditEventType";
+    /** Audit events the hub writes per permitted recipient: the decision and the dispatch. */
+    private static final int EVENTS_PER_RECIPIENT = 2;
     private static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
     private static final long JOURNAL_BUFFER_TIMEOUT_NANOS = 250_000;
     private static final int ID_CACHE_SIZE = 100_000;
@@ -212,7 +216,8 @@ final class ForwarderBaseline implements AutoCloseable {
             in.readBytes(container);
             String noticeId = in.getStringProperty(LoadDriver.NOTICE_ID);
             String sender = in.getStringProperty(LoadDriver.BENCH_SENDER);
-            for (String recipient : in.getStringProperty(LoadDriver.BENCH_RECIPIENTS).split(",")) {
+            String[] recipients = in.getStringProperty(LoadDriver.BENCH_RECIPIENTS).split(",");
+            for (String recipient : recipients) {
                 BytesMessage copy = session.createBytesMessage();
                 copy.writeBytes(container);
                 copy.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
@@ -223,11 +228,6 @@ final class ForwarderBaseline implements AutoCloseable {
                         + recipient);
                 producer.send(session.createQueue(LoadDriver.agencyInbox(ParticipantId.of(recipient))), copy);
                 if (mode == Mode.FULL_PLAN) {
-                    BytesMessage event = session.createBytesMessage();
-                    event.writeBytes(audit);
-                    event.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
-                    event.setStringProperty(DUPLICATE_ID, "audit:" + noticeId + ":" + recipient);
-                    producer.send(session.createQueue(AUDIT), event);
                     Message check = session.createMessage();
                     check.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
                     check.setStringProperty("recipient", recipient);
@@ -236,6 +236,17 @@ final class ForwarderBaseline implements AutoCloseable {
                     check.setStringProperty(DUPLICATE_ID, "watch:" + noticeId + ":" + recipient);
                     producer.send(session.createQueue(WATCH), check);
                 }
+            }
+            if (mode == Mode.FULL_PLAN) {
+                // The hub audits a permitted copy twice, DISCLOSURE_DECIDED and NOTICE_DISPATCHED (Plans), and sends
+                // a plan's events as one message (DispatchWriter).
+                BytesMessage events = session.createBytesMessage();
+                for (int i = 0; i < recipients.length * EVENTS_PER_RECIPIENT; i++) {
+                    events.writeBytes(audit);
+                }
+                events.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
+                events.setStringProperty(AUDIT_EVENT_TYPE, "DISCLOSURE_DECIDED,NOTICE_DISPATCHED");
+                producer.send(session.createQueue(AUDIT), events);
             }
             BytesMessage answer = session.createBytesMessage();
             answer.writeBytes(receipt);

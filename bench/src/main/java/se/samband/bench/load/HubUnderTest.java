@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,25 @@ final class HubUnderTest implements AutoCloseable {
     /** Audit events the hub's audit writer has not yet written (samband.audit.writer.lag.events); NaN if unknown. */
     double auditBacklog() {
         return metric("/actuator/metrics/samband.audit.writer.lag.events");
+    }
+
+    /** Entries the audit writer appended so far and the database transactions they took; NaN if unknown. */
+    AuditWrites auditWrites() {
+        return new AuditWrites(metric("/actuator/metrics/samband.audit.writer.entries"),
+                metric("/actuator/metrics/samband.audit.writer.transactions"));
+    }
+
+    /** Two readings of the audit writer's counters: their difference over a run is its batch size. */
+    record AuditWrites(double entries, double transactions) {
+        AuditWrites since(AuditWrites before) {
+            return new AuditWrites(entries - before.entries, transactions - before.transactions);
+        }
+
+        /** e.g. "14,995 entries in 312 database transactions (48.1 per transaction)". */
+        String describe() {
+            return String.format(Locale.ROOT, "%,.0f entries in %,.0f database transactions (%.1f per transaction)",
+                    entries, transactions, transactions > 0 ? entries / transactions : 0.0);
+        }
     }
 
     /**

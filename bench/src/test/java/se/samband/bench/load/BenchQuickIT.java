@@ -49,6 +49,12 @@ class BenchQuickIT {
                 + "\\((\\d+\\.\\d\\d) in the pipeline\\); GC: \\d+ pauses").matcher(output);
         assertThat(pipeline.find()).as(output).isTrue();
         assertThat(Double.parseDouble(pipeline.group(1))).isPositive();
+        // Every audited notice's entries are counted with the database transactions that appended them.
+        Matcher audit = Pattern.compile("(?m)^    audit writer: .*; ([\\d,]+) entries in ([\\d,]+) database "
+                + "transactions").matcher(output);
+        assertThat(audit.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(audit.group(1).replace(",", ""))).as("entries").isGreaterThanOrEqualTo(WARMUP);
+        assertThat(Integer.parseInt(audit.group(2).replace(",", ""))).as("transactions").isPositive();
         // Warm-up and one measured run per scenario: hub, forwarder with the hub's plan, raw forwarder.
         int sent = 2 * WARMUP + 3 * NOTICES;
         Matcher accounting = Pattern.compile("accounting: (\\d+) notices sent, (\\d+) recipient copies received, "

@@ -1,5 +1,6 @@
 package se.samband.hub.audit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,13 +8,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
 import se.samband.security.audit.AuditEvent;
 
 /**
- * The JSON form of an audit event on {@code samband.hub.audit}. Decoding runs the event's own
- * validation again, so nothing that holds personal data reaches the audit table even from a forged message.
+ * The JSON form of audit events on {@code samband.hub.audit}: one event as an object, or a plan's events as an
+ * array. Decoding runs each event's own validation again, so nothing that holds personal data reaches the audit
+ * table even from a forged message.
  */
 public final class AuditEventCodec {
     /**
@@ -24,8 +27,9 @@ public final class AuditEventCodec {
      */
     public static final String SENDER_PROPERTY = "sender";
     /**
-     * Optional long property of an audit message: the recipient's respond-by time, epoch milliseconds. Same
-     * name as the dispatcher's {@code respondBy} property on respond-by checks.
+     * Optional long property of an audit message: the respond-by time, epoch milliseconds, of the recipient each
+     * of its events names as counterpart (a message's events share it). Same name as the dispatcher's
+     * {@code respondBy} property on respond-by checks.
      */
     public static final String RESPOND_BY_PROPERTY = "respondBy";
     /**
@@ -42,6 +46,53 @@ public final class AuditEventCodec {
             .build();
 
     private AuditEventCodec() {
+    }
+
+    private static final TypeReference<List<AuditEvent>> EVENTS = new TypeReference<>() { };
+
+    /**
+     * Several events of one plan as one message body, a JSON array in the order they are to be appended: one
+     * broker message (one journal record, one delivery to the audit writer) per plan rather than per event.
+     */
+    public static byte[] encodeAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("no audit events to encode");
+        }
+        try {
+            return events.size() == 1 ? MAPPER.writeValueAsBytes(events.get(0)) : MAPPER.writeValueAsBytes(events);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The events of a message body: an array ({@link #encodeAll}) or one event ({@link #encode}). Every event is
+     * validated again; one invalid event makes the whole body invalid, so a message is appended whole or parked
+     * whole.
+     */
+    public static List<AuditEvent> decodeAll(byte[] json) {
+        if (!startsWithArray(json)) {
+            return List.of(decode(json));
+        }
+        List<AuditEvent> events;
+        try {
+            events = MAPPER.readValue(json, EVENTS);
+        } catch (IOException e) {
+            throw new SambandException(ErrorCode.AUDIT_RECORD_INVALID, "audit message is not a list of valid events");
+        }
+        if (events.isEmpty() || events.contains(null)) {
+            throw new SambandException(ErrorCode.AUDIT_RECORD_INVALID, "audit message holds no event or a null one");
+        }
+        return events;
+    }
+
+    private static boolean startsWithArray(byte[] json) {
+        for (byte b : json) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '[';
+            }
+        }
+        return false;
     }
 
     public static byte[] encode(AuditEvent event) {

@@ -51,7 +51,7 @@ import se.samband.security.audit.CheckpointSigner;
  * commit order hard to see. The loop runs on one thread started and stopped by Spring (SmartLifecycle).
  *
  * <p><b>Per batch:</b> receive up to {@code batchSize} messages, waiting at most {@code batchWait} after the
- * first; decode each ({@link AuditEventCodec#decode}); drop events whose idempotency key is already stored
+ * first; decode each (one event, or a plan's events: {@link AuditEventCodec#decodeAll}); drop events whose idempotency key is already stored
  * (one query per batch) or repeated within the batch; {@link AuditChain#append} the rest to the in-memory
  * head; insert them as JDBC batches with the handover projection and, when due, a checkpoint of the new head;
  * commit the database, then JMS. A crash between the two commits redelivers the batch, whose keys are then
@@ -310,8 +310,13 @@ public final class AuditWriter implements SmartLifecycle {
                 if (body == null) {
                     throw new SambandException(ErrorCode.AUDIT_RECORD_INVALID, "audit message has no event body");
                 }
-                facts.add(new Fact(AuditEventCodec.decode(body), sender(message), respondBy(message),
-                        caseRefDigest(message)));
+                List<AuditEvent> events = AuditEventCodec.decodeAll(body);
+                ParticipantId sender = sender(message);
+                Instant respondBy = respondBy(message);
+                String caseRefDigest = caseRefDigest(message);
+                for (AuditEvent event : events) {
+                    facts.add(new Fact(event, sender, respondBy, caseRefDigest));
+                }
             } catch (SambandException e) {
                 park(message, body, e.code(), session, parked);
             }

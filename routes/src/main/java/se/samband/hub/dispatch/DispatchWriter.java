@@ -8,12 +8,17 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import se.samband.hub.audit.AuditEventCodec;
 import se.samband.hub.dispatch.DispatchPlan.Delivery;
 import se.samband.hub.dispatch.DispatchPlan.Held;
@@ -27,9 +32,10 @@ import se.samband.security.audit.AuditEvent;
 /**
  * Writes a {@link DispatchPlan} with the session it is given, so every message joins that session's
  * transaction: the inbox consumer's own transacted session (the route), or one the REST API opens and
- * commits. It never commits or rolls back itself. Messages are persistent; recipient copies, receipts and
- * audit events carry an Artemis duplicate-detection id, so a plan written again after an unclear commit
- * reaches every queue once.
+ * commits. It never commits or rolls back itself. Messages are persistent; recipient copies, held notices,
+ * receipts and respond-by checks carry an Artemis duplicate-detection id, so a plan written again after an unclear
+ * commit reaches every queue once (Artemis refuses a transaction with a duplicate as a whole). Audit events carry
+ * none: the audit writer appends each idempotency key once, whatever reaches its queue.
  *
  * <p>Thread-safe; a session is used by one thread at a time, as JMS requires.
  */
@@ -40,6 +46,9 @@ public class DispatchWriter {
     /** Artemis' scheduled-delivery property {@code _AMQ_SCHED_DELIVERY} (epoch milliseconds). */
     static final String SCHEDULED_DELIVERY = org.apache.activemq.artemis.api.core.Message.HDR_SCHEDULED_DELIVERY_TIME
             .toString();
+
+    /** Most audit events in one message: far below the audit writer's 64 KiB limit per message (~700 B each). */
+    static final int MAX_EVENTS_PER_MESSAGE = 32;
 
     /** Queue objects are provider-wide values: one per name for every session. */
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
@@ -62,11 +71,12 @@ public class DispatchWriter {
             writeReceipt(session, producer, receipt);
         }
         ParticipantId sender = senderOf(plan);
-        Map<ParticipantId, Instant> respondBy = new HashMap<>();
-        plan.checks().forEach(check -> respondBy.put(check.recipient(), check.at()));
-        for (AuditEvent event : plan.auditEvents()) {
-            writeAudit(session, producer, event, sender, event.counterpart() == null ? null
-                    : respondBy.get(ParticipantId.of(event.counterpart())), plan.caseRefDigest());
+        for (Map.Entry<Optional<Instant>, List<AuditEvent>> bundle : auditBundles(plan).entrySet()) {
+            List<AuditEvent> events = bundle.getValue();
+            for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_MESSAGE) {
+                writeAudit(session, producer, events.subList(from, Math.min(events.size(),
+                        from + MAX_EVENTS_PER_MESSAGE)), sender, bundle.getKey().orElse(null), plan.caseRefDigest());
+            }
         }
         for (RespondByCheck check : plan.checks()) {
             writeCheck(session, producer, check);
@@ -109,16 +119,29 @@ public class DispatchWriter {
         send(session, producer, Endpoints.agencyInbox(receipt.to()), message);
     }
 
-    void writeAudit(Session session, MessageProducer producer, AuditEvent event, ParticipantId sender,
-                    Instant respondBy) throws JMSException {
-        writeAudit(session, producer, event, sender, respondBy, null);
+    /**
+     * The plan's audit events in their order, one bundle per respond-by time of their counterparts (none for events
+     * whose counterpart has no check): the time travels as a message property, which all events of a message share.
+     * A plain plan (every recipient permitted, or one refusal) is one bundle, so one message.
+     */
+    private static Map<Optional<Instant>, List<AuditEvent>> auditBundles(DispatchPlan plan) {
+        Map<ParticipantId, Instant> respondBy = new HashMap<>();
+        plan.checks().forEach(check -> respondBy.put(check.recipient(), check.at()));
+        Map<Optional<Instant>, List<AuditEvent>> bundles = new LinkedHashMap<>();
+        for (AuditEvent event : plan.auditEvents()) {
+            Optional<Instant> at = event.counterpart() == null ? Optional.empty()
+                    : Optional.ofNullable(respondBy.get(ParticipantId.of(event.counterpart())));
+            bundles.computeIfAbsent(at, key -> new ArrayList<>()).add(event);
+        }
+        return bundles;
     }
 
-    Message writeAudit(Session session, MessageProducer producer, AuditEvent event, ParticipantId sender,
+    Message writeAudit(Session session, MessageProducer producer, List<AuditEvent> events, ParticipantId sender,
                        Instant respondBy, String caseRefDigest) throws JMSException {
-        BytesMessage message = bytes(session, AuditEventCodec.encode(event));
+        BytesMessage message = bytes(session, AuditEventCodec.encodeAll(events));
+        AuditEvent first = events.get(0);
         // The digest of the header's case reference, never the reference itself: kept for the case timeline.
-        if (caseRefDigest != null && event.noticeId() != null) {
+        if (caseRefDigest != null && first.noticeId() != null) {
             message.setStringProperty(AuditEventCodec.CASE_REF_DIGEST_PROPERTY, caseRefDigest);
         }
         // The event names the hub as actor; the audit writer keeps the notice's sender and the recipient's
@@ -129,9 +152,13 @@ public class DispatchWriter {
         if (respondBy != null) {
             message.setLongProperty(AuditEventCodec.RESPOND_BY_PROPERTY, respondBy.toEpochMilli());
         }
-        setIfPresent(message, DispatchProperties.NOTICE_ID, event.noticeId());
-        message.setStringProperty(DispatchProperties.AUDIT_EVENT_TYPE, event.type().name());
-        message.setStringProperty(DUPLICATE_ID, event.idempotencyKey());
+        setIfPresent(message, DispatchProperties.NOTICE_ID, first.noticeId());
+        // For an operator browsing the queue: the events' types in order, e.g. DISCLOSURE_DECIDED,NOTICE_DISPATCHED.
+        message.setStringProperty(DispatchProperties.AUDIT_EVENT_TYPE, events.stream()
+                .map(event -> event.type().name()).collect(Collectors.joining(",")));
+        // No duplicate id: the audit writer skips an event whose idempotency key is stored, and a plan written
+        // again is refused whole for its copy's or receipt's id; a broker id per event would only be one more
+        // journal record per event, kept (in memory too) until the id cache wraps.
         send(session, producer, Endpoints.HUB_AUDIT, message);
         return message;
     }

@@ -40,6 +40,10 @@ public final class MetricNames {
     public static final String AUDIT_WRITER_LAG = "samband.audit.writer.lag.events";
     /** Gauge: age of the oldest audit event not yet written, 0 when none waits. */
     public static final String AUDIT_WRITER_LAG_AGE = "samband.audit.writer.lag.age.seconds";
+    /** Counter: audit entries the audit writer appended since the hub started. */
+    public static final String AUDIT_WRITER_ENTRIES = "samband.audit.writer.entries";
+    /** Counter: database transactions that appended them (entries / transactions = the writer's batch size). */
+    public static final String AUDIT_WRITER_TRANSACTIONS = "samband.audit.writer.transactions";
     /** Counter: audit chain verifications run by the hub. */
     public static final String AUDIT_CHAIN_VERIFICATIONS = "samband.audit.chain.verifications";
     /** Counter: audit chain verifications that found the chain broken. */

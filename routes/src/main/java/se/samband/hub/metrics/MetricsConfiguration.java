@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samband.hub.audit.AuditVerification;
+import se.samband.hub.audit.AuditWriter;
 import se.samband.hub.audit.JdbcAuditLog;
 import se.samband.hub.directory.Directory;
 import se.samband.hub.trust.FederationTrust;
@@ -15,7 +16,8 @@ import se.samband.hub.trust.FederationTrust;
 /**
  * The hub's own metrics on Spring Boot's meter registry, served as {@code /actuator/prometheus} on the management
  * port: pipeline counters and step timers (fed by the pipeline as a {@code PipelineObserver}), broker queue gauges,
- * cached store gauges, certificate expiry and the audit chain monitor. Names in {@link MetricNames}.
+ * the audit writer's counts, cached store gauges, certificate expiry and the audit chain monitor. Names in
+ * {@link MetricNames}.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -28,6 +30,11 @@ class MetricsConfiguration {
     @Bean
     BrokerQueueGauges brokerQueueGauges(EmbeddedActiveMQ hubBroker, Directory directory) {
         return new BrokerQueueGauges(hubBroker, directory.federation().participants());
+    }
+
+    @Bean
+    AuditWriterMeters auditWriterMeters(AuditWriter auditWriter) {
+        return new AuditWriterMeters(auditWriter);
     }
 
     @Bean

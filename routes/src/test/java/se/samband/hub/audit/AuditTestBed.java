@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +123,20 @@ public final class AuditTestBed implements AutoCloseable {
                 }
                 producer.send(context.createQueue(Endpoints.HUB_AUDIT), message);
             }
+            context.commit();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends events as the dispatcher sends a plan's: one message holding them all, in one transaction. */
+    public void sendBundle(ParticipantId sender, Instant respondBy, AuditEvent... events) {
+        try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            BytesMessage message = context.createBytesMessage();
+            message.writeBytes(AuditEventCodec.encodeAll(List.of(events)));
+            message.setStringProperty(AuditEventCodec.SENDER_PROPERTY, sender.value());
+            message.setLongProperty(AuditEventCodec.RESPOND_BY_PROPERTY, respondBy.toEpochMilli());
+            context.createProducer().send(context.createQueue(Endpoints.HUB_AUDIT), message);
             context.commit();
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException(e);

@@ -212,6 +212,54 @@ abstract class AuditWriterContract {
     }
 
     @Test
+    void aPlansEventsInOneMessageAreAppendedInOrderAndOnce() {
+        startWriter(AuditProperties.defaults());
+        UUID notice = UUID.randomUUID();
+        Instant respondBy = now.plus(Duration.ofDays(3));
+        AuditEvent toSocial = decided(notice, SOCIAL, AuditDecision.PERMIT, null, List.of(AuditTestBed.pseudonym()));
+        AuditEvent toPsychiatry = decided(notice, PSYCHIATRY, AuditDecision.PERMIT, null, List.of());
+        AuditEvent dispatched = AuditEvent.builder(AuditEventType.NOTICE_DISPATCHED, now, "samband.hub")
+                .noticeId(notice).counterpart(SOCIAL).noticeType(NoticeType.CHILD_CONCERN_REPORT)
+                .decision(AuditDecision.PERMIT).build();
+        bed.sendBundle(SENDER, respondBy, toSocial, toPsychiatry, dispatched);
+        await().atMost(WAIT).until(() -> writer.headPosition() == 3);
+
+        // The same message again, as after a crash between the database and the JMS commit.
+        bed.sendBundle(SENDER, respondBy, toSocial, toPsychiatry, dispatched);
+        bed.send(receipt(notice, SOCIAL, NoticeType.RECEIVED, null));
+        await().atMost(WAIT).until(() -> writer.headPosition() == 4);
+
+        assertThat(writer.duplicatesSkipped()).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT type FROM audit_entry ORDER BY position", String.class)).containsExactly(
+                "DISCLOSURE_DECIDED", "DISCLOSURE_DECIDED", "NOTICE_DISPATCHED", "RECEIPT_RECORDED");
+        HandoverStore handovers = new JdbcHandoverStore(dataSource);
+        for (String recipient : List.of(SOCIAL, PSYCHIATRY)) {
+            assertThat(handovers.find(notice, ParticipantId.of(recipient))).as(recipient).get()
+                    .returns(SENDER, Handover::sender).returns(respondBy, Handover::respondBy);
+        }
+        assertThat(verification().verify().ok()).isTrue();
+    }
+
+    @Test
+    void aListWithOneInvalidEventIsParkedWhole() {
+        startWriter(AuditProperties.defaults());
+        String valid = new String(AuditEventCodec.encode(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED,
+                null)), StandardCharsets.UTF_8);
+        byte[] list = ("[" + valid + ",{\"type\":\"NOT_AN_EVENT\"}]").getBytes(StandardCharsets.UTF_8);
+        bed.sendRaw(list);
+        AuditEvent after = receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null);
+        bed.send(after);
+
+        await().atMost(WAIT).until(() -> writer.headPosition() == 1);
+        AuditTestBed.Parked parked = bed.receiveParked(WAIT.toMillis());
+        assertThat(parked).isNotNull();
+        assertThat(parked.body()).isEqualTo(list);
+        assertThat(parked.reason()).isEqualTo("audit_record_invalid");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class))
+                .as("only the event sent after it; nothing of the parked list").isEqualTo(1);
+    }
+
+    @Test
     void checkpointsAreSignedInTheBatchTheyCoverAndVerify() {
         startWriter(new AuditProperties(2, Duration.ofMillis(5), 3, Duration.ofHours(1)));
         for (int i = 0; i < 7; i++) {

@@ -13,6 +13,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Session;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
@@ -27,11 +28,16 @@ import se.samband.hub.AuditProbe;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.HeldStorePausedTest;
 import se.samband.hub.TestPlans;
+import se.samband.hub.audit.AuditWriter;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.system.Endpoints;
+import se.samband.notice.LegalBasisCode;
+import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.error.ErrorCode;
+import se.samband.security.audit.AuditDecision;
 import se.samband.security.audit.AuditEvent;
+import se.samband.security.audit.AuditEventType;
 
 class DispatchWriterTest extends HeldStorePausedTest {
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
@@ -48,6 +54,8 @@ class DispatchWriterTest extends HeldStorePausedTest {
     JdbcTemplate jdbc;
     @Autowired
     HandoverStore handovers;
+    @Autowired
+    AuditWriter auditWriter;
     private final UUID noticeId = UUID.randomUUID();
     private final ParticipantId sender = TestPlans.freshParticipant("polisen");
     private final ParticipantId recipient = TestPlans.freshParticipant("socialtjanst");
@@ -156,6 +164,52 @@ class DispatchWriterTest extends HeldStorePausedTest {
                 .hasSize(plan.auditEvents().size()));
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 1_000)).hasSize(1);
         assertThat(probe.scheduled(Endpoints.HUB_WATCH, noticeId)).hasSize(1);
+    }
+
+    @Test
+    void aPlansAuditEventsTravelAsOneMessagePerRespondByTime() throws Exception {
+        Instant checkAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        ParticipantId second = TestPlans.freshParticipant("socialtjanst");
+        List<AuditEvent> events = new ArrayList<>();
+        for (ParticipantId to : List.of(recipient, second)) {
+            for (AuditEventType type : List.of(AuditEventType.DISCLOSURE_DECIDED, AuditEventType.NOTICE_DISPATCHED)) {
+                events.add(AuditEvent.builder(type, checkAt.minusSeconds(3600), ParticipantId.HUB.value())
+                        .noticeId(noticeId).counterpart(to.value()).noticeType(NoticeType.CHILD_CONCERN_REPORT)
+                        .decision(AuditDecision.PERMIT).legalBasis(LegalBasisCode.DUTY_CHILD_CONCERN).build());
+            }
+        }
+        DispatchPlan plan = new DispatchPlan(noticeId, List.of(), List.of(), List.of(), events, List.of(
+                new DispatchPlan.RespondByCheck(noticeId, recipient, sender, checkAt),
+                new DispatchPlan.RespondByCheck(noticeId, second, sender, checkAt)), null);
+        long before = probe.messagesAdded(Endpoints.HUB_AUDIT);
+
+        writeAndCommit(plan);
+
+        assertThat(probe.messagesAdded(Endpoints.HUB_AUDIT) - before).as("four events, one respond-by time")
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.keysOf(noticeId))
+                .containsExactlyElementsOf(events.stream().map(AuditEvent::idempotencyKey).toList()));
+        for (ParticipantId to : List.of(recipient, second)) {
+            assertThat(handovers.find(noticeId, to)).get().returns(checkAt, HandoverStore.Handover::respondBy)
+                    .returns(sender, HandoverStore.Handover::sender);
+        }
+    }
+
+    @Test
+    void auditEventsWrittenAgainAreAppendedOnceByTheAuditWriter() throws Exception {
+        DispatchPlan full = TestPlans.fullPlan(noticeId, sender, recipient, heldFor, Instant.now().plusSeconds(3600));
+        DispatchPlan auditOnly = new DispatchPlan(noticeId, List.of(), List.of(), List.of(), full.auditEvents(),
+                List.of(), null);
+
+        long skippedBefore = auditWriter.duplicatesSkipped();
+        // No broker duplicate id on audit events: both transactions commit, both messages reach the audit queue.
+        writeAndCommit(auditOnly);
+        writeAndCommit(auditOnly);
+
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> auditWriter.duplicatesSkipped() - skippedBefore >= full.auditEvents().size());
+        assertThat(audit.keysOf(noticeId)).containsExactlyInAnyOrderElementsOf(
+                full.auditEvents().stream().map(AuditEvent::idempotencyKey).toList());
     }
 
     @Test

@@ -110,6 +110,13 @@ class MetricsScrapeTest extends HubSpringTest {
                 assertThat(delta(before, after, "samband_pipeline_step_seconds_count", Map.of("step", step)))
                         .as(step + ": the forged notice stops in verification").isEqualTo(4);
             }
+            // Each delivered notice and each refusal is audited; a batch of them shares a database transaction.
+            PrometheusScrape audited = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> PrometheusScrape.of(managementPort),
+                            scrape -> delta(before, scrape, "samband_audit_writer_entries_total", Map.of()) >= 5);
+            double transactions = delta(before, audited, "samband_audit_writer_transactions_total", Map.of());
+            assertThat(transactions).isGreaterThanOrEqualTo(1)
+                    .isLessThanOrEqualTo(delta(before, audited, "samband_audit_writer_entries_total", Map.of()));
             assertThat(after.samples("samband_pipeline_step_seconds_bucket", Map.of("step", "verify")))
                     .as("a histogram, for percentiles in Grafana").hasSizeGreaterThan(5);
             assertThat(delta(before, after, "samband_agency_inbox_messages", BOLLNAS_INBOX))
