@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +46,7 @@ public class DispatchWriter {
     static final String SCHEDULED_DELIVERY = org.apache.activemq.artemis.api.core.Message.HDR_SCHEDULED_DELIVERY_TIME
             .toString();
 
-    /** Most audit events in one message: far below the audit writer's 64 KiB limit per message (~700 B each). */
+    /** Most audit events in one message: far below the audit writer's 64 KiB limit per message (~500 B each). */
     static final int MAX_EVENTS_PER_MESSAGE = 32;
 
     /** Queue objects are provider-wide values: one per name for every session. */
@@ -71,11 +70,11 @@ public class DispatchWriter {
             writeReceipt(session, producer, receipt);
         }
         ParticipantId sender = senderOf(plan);
-        for (Map.Entry<Optional<Instant>, List<AuditEvent>> bundle : auditBundles(plan).entrySet()) {
+        for (Map.Entry<AuditBundle, List<AuditEvent>> bundle : auditBundles(plan).entrySet()) {
             List<AuditEvent> events = bundle.getValue();
             for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_MESSAGE) {
                 writeAudit(session, producer, events.subList(from, Math.min(events.size(),
-                        from + MAX_EVENTS_PER_MESSAGE)), sender, bundle.getKey().orElse(null), plan.caseRefDigest());
+                        from + MAX_EVENTS_PER_MESSAGE)), sender, bundle.getKey().respondBy(), plan.caseRefDigest());
             }
         }
         for (RespondByCheck check : plan.checks()) {
@@ -119,25 +118,28 @@ public class DispatchWriter {
         send(session, producer, Endpoints.agencyInbox(receipt.to()), message);
     }
 
+    /** What the events of one audit message share: the notice and their counterparts' respond-by time (or null). */
+    private record AuditBundle(UUID noticeId, Instant respondBy) {
+    }
+
     /**
-     * The plan's audit events in their order, one bundle per respond-by time of their counterparts (none for events
-     * whose counterpart has no check): the time travels as a message property, which all events of a message share.
-     * A plain plan (every recipient permitted, or one refusal) is one bundle, so one message.
+     * The plan's audit events in their order, one bundle per notice and respond-by time of their counterparts (null
+     * for events whose counterpart has no check): both travel as message properties, which all events of a message
+     * share. A plain plan (every recipient permitted, or one refusal) is one bundle, so one message.
      */
-    private static Map<Optional<Instant>, List<AuditEvent>> auditBundles(DispatchPlan plan) {
+    private static Map<AuditBundle, List<AuditEvent>> auditBundles(DispatchPlan plan) {
         Map<ParticipantId, Instant> respondBy = new HashMap<>();
         plan.checks().forEach(check -> respondBy.put(check.recipient(), check.at()));
-        Map<Optional<Instant>, List<AuditEvent>> bundles = new LinkedHashMap<>();
+        Map<AuditBundle, List<AuditEvent>> bundles = new LinkedHashMap<>();
         for (AuditEvent event : plan.auditEvents()) {
-            Optional<Instant> at = event.counterpart() == null ? Optional.empty()
-                    : Optional.ofNullable(respondBy.get(ParticipantId.of(event.counterpart())));
-            bundles.computeIfAbsent(at, key -> new ArrayList<>()).add(event);
+            Instant at = event.counterpart() == null ? null : respondBy.get(ParticipantId.of(event.counterpart()));
+            bundles.computeIfAbsent(new AuditBundle(event.noticeId(), at), key -> new ArrayList<>()).add(event);
         }
         return bundles;
     }
 
-    Message writeAudit(Session session, MessageProducer producer, List<AuditEvent> events, ParticipantId sender,
-                       Instant respondBy, String caseRefDigest) throws JMSException {
+    private void writeAudit(Session session, MessageProducer producer, List<AuditEvent> events,
+                            ParticipantId sender, Instant respondBy, String caseRefDigest) throws JMSException {
         BytesMessage message = bytes(session, AuditEventCodec.encodeAll(events));
         AuditEvent first = events.get(0);
         // The digest of the header's case reference, never the reference itself: kept for the case timeline.
@@ -160,7 +162,6 @@ public class DispatchWriter {
         // again is refused whole for its copy's or receipt's id; a broker id per event would only be one more
         // journal record per event, kept (in memory too) until the id cache wraps.
         send(session, producer, Endpoints.HUB_AUDIT, message);
-        return message;
     }
 
     void writeCheck(Session session, MessageProducer producer, RespondByCheck check) throws JMSException {
