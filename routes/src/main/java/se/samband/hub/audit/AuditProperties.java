@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param batchSize          most messages (one event, or one plan's events) appended in one database transaction
  *                           (and one JMS transaction)
- * @param batchWait          how long a batch waits for more messages after the first. Each database transaction
+ * @param batchWait          the longest a batch stays open after its first message. Each database transaction
  *                           rewrites every index page it touched (H2) or costs a sync (PostgreSQL), so under load
- *                           the wait decides the writer's cost: at saturation 5 ms gave 20-30 events per
- *                           transaction, 100 ms 85-190 and the hub about 20 % less CPU per notice
- *                           (bench/RESULTS.md).
- *                           It is also how much later a quiet hub's handover state shows a dispatch; nothing on
- *                           a notice's way to its recipient waits for it
+ *                           the batch size decides the writer's cost: at saturation a batch closed at 5 ms held
+ *                           20-35 events, at 100 ms 85-250, for about 20 % less hub CPU per notice
+ *                           (bench/RESULTS.md)
+ * @param batchGap           a batch closes earlier when no message came for this long: a quiet hub's handover state
+ *                           (which receipts are routed by) follows a dispatch within milliseconds, while a busy
+ *                           hub's messages never pause that long
  * @param checkpointEntries  sign a checkpoint after this many entries ...
  * @param checkpointInterval ... or after this long, whichever comes first (only when there are new entries)
  */
@@ -23,19 +24,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AuditProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("100ms") Duration batchWait,
+        @DefaultValue("5ms") Duration batchGap,
         @DefaultValue("1000") int checkpointEntries,
         @DefaultValue("60s") Duration checkpointInterval) {
 
     public AuditProperties {
-        if (batchSize < 1 || checkpointEntries < 1 || batchWait.isNegative() || checkpointInterval.isNegative()
-                || checkpointInterval.isZero()) {
+        if (batchSize < 1 || checkpointEntries < 1 || batchWait.isNegative() || batchGap.isNegative()
+                || checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("samband.audit: batch-size and checkpoint-entries must be >= 1, "
-                    + "batch-wait >= 0 and checkpoint-interval > 0");
+                    + "batch-wait and batch-gap >= 0 and checkpoint-interval > 0");
         }
     }
 
     /** The defaults, for code that runs without Spring (tests, tools). */
     public static AuditProperties defaults() {
-        return new AuditProperties(200, Duration.ofMillis(100), 1000, Duration.ofSeconds(60));
+        return new AuditProperties(200, Duration.ofMillis(100), Duration.ofMillis(5), 1000, Duration.ofSeconds(60));
     }
 }

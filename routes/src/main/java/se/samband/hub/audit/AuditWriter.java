@@ -50,8 +50,8 @@ import se.samband.security.audit.CheckpointSigner;
  * a whole batch; a Camel aggregator would hold messages in its own repository between the two and make the
  * commit order hard to see. The loop runs on one thread started and stopped by Spring (SmartLifecycle).
  *
- * <p><b>Per batch:</b> receive up to {@code batchSize} messages, waiting at most {@code batchWait} after the
- * first; decode each (one event, or a plan's events: {@link AuditEventCodec#decodeAll}); drop events whose idempotency key is already stored
+ * <p><b>Per batch:</b> receive up to {@code batchSize} messages, until none came for {@code batchGap} or
+ * {@code batchWait} after the first; decode each (one event, or a plan's events: {@link AuditEventCodec#decodeAll}); drop events whose idempotency key is already stored
  * (one query per batch) or repeated within the batch; {@link AuditChain#append} the rest to the in-memory
  * head; insert them as JDBC batches with the handover projection and, when due, a checkpoint of the new head;
  * commit the database, then JMS. A crash between the two commits redelivers the batch, whose keys are then
@@ -283,7 +283,11 @@ public final class AuditWriter implements SmartLifecycle {
         }
         List<Message> batch = new ArrayList<>(Math.min(settings.batchSize(), 256));
         batch.add(first);
+        // A batch closes when the queue has been quiet for batchGap, or at batchWait, or at batchSize: a quiet hub
+        // writes each event within milliseconds (receipts are routed by the handover state this writes), while a
+        // busy one, whose messages never pause that long, fills large batches.
         long deadline = System.nanoTime() + settings.batchWait().toNanos();
+        long gapMillis = Math.max(1, settings.batchGap().toMillis());
         while (batch.size() < settings.batchSize()) {
             Message next = consumer.receiveNoWait();
             if (next == null) {
@@ -291,7 +295,7 @@ public final class AuditWriter implements SmartLifecycle {
                 if (remainingMillis <= 0) {
                     break;
                 }
-                next = consumer.receive(remainingMillis);
+                next = consumer.receive(Math.min(remainingMillis, gapMillis));
                 if (next == null) {
                     break;
                 }

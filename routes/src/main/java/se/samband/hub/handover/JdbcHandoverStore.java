@@ -11,8 +11,9 @@ import se.samband.notice.ParticipantId;
 /**
  * The handover state as the audit writer keeps it ({@link HandoverProjection}), read with one indexed
  * lookup per question: {@code noticeKnown} is a primary-key probe of {@code notice_seen}. The state lags
- * the broker by the audit writer's batch (its batch wait, 100 ms by default, and its commit): a replay within that
- * window is caught by the intake's recent ids and the broker's duplicate detection instead.
+ * the broker by the audit writer's batch (milliseconds on a quiet hub, up to its batch wait of 100 ms under load):
+ * a replay within that window is caught by the intake's recent ids and the broker's duplicate detection instead,
+ * and a receipt that early is retried (Routing).
  */
 public final class JdbcHandoverStore implements HandoverStore {
     static final String SELECT = "SELECT notice_id, recipient, sender, notice_type, state, reason_code, respond_by,"

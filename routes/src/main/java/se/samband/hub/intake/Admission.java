@@ -64,6 +64,11 @@ final class Admission {
         }
     }
 
+    /** Whether this instance dispatched the notice lately (its transaction committed within the recent window). */
+    boolean dispatchedLately(UUID noticeId) {
+        return recent.contains(noticeId);
+    }
+
     /** Called once the transaction that dispatched the notice has committed. */
     void markSeen(UUID noticeId) {
         recent.add(noticeId);

@@ -69,7 +69,7 @@ public class HubNoticePipeline implements NoticePipeline {
         this.admission = new Admission(json, new RecentNoticeIds(RecentNoticeIds.DEFAULT_MAX_IDS,
                 RecentNoticeIds.DEFAULT_WINDOW, clock), handovers, clock);
         this.verification = new Verification(Sealing.verifier(json), trust, federation);
-        this.routing = new Routing(federation, handovers);
+        this.routing = new Routing(federation, handovers, admission::dispatchedLately);
         this.decisions = new DisclosureDecisions(consents, federation, clock);
         // The hub's own receipts are small and bounded by the default limits, not by what agencies may submit; their
         // headers are made from typed values, so writing them skips the read-back (HubReceiptsTest reads every kind).

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.handover.HandoverStore.Handover;
@@ -28,7 +30,9 @@ import se.samband.security.federation.Participant;
  *       is not the sender and is permitted by the routing policy for the sender's kind, the type and its kind
  *       ({@code route_not_permitted}).</li>
  *   <li>Receipts (RECEIVED, ACCEPTED, DECLINED): exactly one recipient, the original sender of {@code inReplyTo},
- *       and the receipt's sender must have been delivered that notice ({@code receipt_not_routable}).</li>
+ *       and the receipt's sender must have been delivered that notice ({@code receipt_not_routable}). A receipt
+ *       for a notice dispatched moments ago whose handover is not recorded yet is retried
+ *       ({@link HandoverNotYetRecorded}).</li>
  * </ul>
  */
 public final class Routing {
@@ -41,10 +45,21 @@ public final class Routing {
 
     private final Supplier<Federation> federation;
     private final HandoverStore handovers;
+    private final Predicate<UUID> dispatchedLately;
 
+    /** Without knowledge of recent dispatches: a receipt without a recorded handover is refused at once. */
     public Routing(Supplier<Federation> federation, HandoverStore handovers) {
+        this(federation, handovers, noticeId -> false);
+    }
+
+    /**
+     * @param dispatchedLately whether this hub dispatched a notice moments ago (the intake's recent ids): a receipt
+     *                         for it whose handover is not recorded yet is retried, not refused
+     */
+    public Routing(Supplier<Federation> federation, HandoverStore handovers, Predicate<UUID> dispatchedLately) {
         this.federation = federation;
         this.handovers = handovers;
+        this.dispatchedLately = dispatchedLately;
     }
 
     /** @throws SambandException ({@link RecipientRefused} when one recipient is the reason) */
@@ -88,8 +103,11 @@ public final class Routing {
                     + header.recipients().size() + " recipients");
         }
         ParticipantId to = header.recipients().get(0);
-        Handover handover = handovers.find(answered, sender.id())
-                .filter(h -> ANSWERABLE.contains(h.state()))
+        Optional<Handover> recorded = handovers.find(answered, sender.id());
+        if (recorded.isEmpty() && dispatchedLately.test(answered)) {
+            throw new HandoverNotYetRecorded(header.noticeId(), answered);
+        }
+        Handover handover = recorded.filter(h -> ANSWERABLE.contains(h.state()))
                 .orElseThrow(() -> new SambandException(ErrorCode.RECEIPT_NOT_ROUTABLE, "receipt "
                         + header.noticeId() + ": " + sender.id() + " was not delivered notice " + answered));
         if (!handover.sender().equals(to)) {

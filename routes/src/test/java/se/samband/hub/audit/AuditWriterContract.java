@@ -261,7 +261,7 @@ abstract class AuditWriterContract {
 
     @Test
     void checkpointsAreSignedInTheBatchTheyCoverAndVerify() {
-        startWriter(new AuditProperties(2, Duration.ofMillis(5), 3, Duration.ofHours(1)));
+        startWriter(new AuditProperties(2, Duration.ofMillis(5), Duration.ofMillis(5), 3, Duration.ofHours(1)));
         for (int i = 0; i < 7; i++) {
             bed.send(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null));
         }
@@ -282,7 +282,7 @@ abstract class AuditWriterContract {
 
     @Test
     void anEditedRowIsFoundAtItsPosition() {
-        startWriter(new AuditProperties(200, Duration.ofMillis(5), 2, Duration.ofHours(1)));
+        startWriter(new AuditProperties(200, Duration.ofMillis(5), Duration.ofMillis(5), 2, Duration.ofHours(1)));
         for (int i = 0; i < 4; i++) {
             bed.send(decided(UUID.randomUUID(), SOCIAL, AuditDecision.DENY, "consent_denied", List.of()));
         }
@@ -307,7 +307,7 @@ abstract class AuditWriterContract {
 
     @Test
     void aFailedBatchIsRolledBackAndWrittenOnceTheDatabaseRecovers() {
-        startWriter(new AuditProperties(200, Duration.ofMillis(5), 1, Duration.ofHours(1)));
+        startWriter(new AuditProperties(200, Duration.ofMillis(5), Duration.ofMillis(5), 1, Duration.ofHours(1)));
         bed.send(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null),
                 receipt(UUID.randomUUID(), PSYCHIATRY, NoticeType.RECEIVED, null));
         await().atMost(WAIT).until(() -> writer.headPosition() == 2);

@@ -109,6 +109,24 @@ class RoutingTest {
     }
 
     @Test
+    void retriesAReceiptForANoticeDispatchedMomentsAgoWhoseHandoverIsNotRecordedYet() {
+        UUID lately = UUID.randomUUID();
+        Routing withRecentIds = new Routing(() -> DEMO, handovers, lately::equals);
+        NoticeHeader early = PipelineFixture.receipt(SOC_BOLLNAS, NoticeType.ACCEPTED, lately, POLICE).build();
+        NoticeHeader unknown = PipelineFixture.receipt(SOC_BOLLNAS, NoticeType.ACCEPTED, UUID.randomUUID(), POLICE)
+                .build();
+
+        assertThatThrownBy(() -> withRecentIds.route(early, participant(SOC_BOLLNAS)))
+                .as("transient: the intake rolls back, the broker redelivers")
+                .isInstanceOf(HandoverNotYetRecorded.class).isNotInstanceOf(SambandException.class).hasMessageContaining(lately.toString());
+        assertThatRefused(() -> withRecentIds.route(unknown, participant(SOC_BOLLNAS)));
+
+        handovers.delivered(lately, NoticeType.CHILD_CONCERN_REPORT, POLICE, SOC_BOLLNAS);
+        assertThat(withRecentIds.route(early, participant(SOC_BOLLNAS))).as("once recorded")
+                .isInstanceOf(Route.ReceiptBack.class);
+    }
+
+    @Test
     void refusesAReceiptForANoticeTheSenderWasNeverGiven() {
         UUID original = UUID.randomUUID();
         handovers.delivered(original, NoticeType.CHILD_CONCERN_REPORT, POLICE, SOC_BOLLNAS);
