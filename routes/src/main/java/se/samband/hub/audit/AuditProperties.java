@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchWait          the longest a batch stays open after its first message. Each database transaction
  *                           rewrites every index page it touched (H2) or costs a sync (PostgreSQL), so under load
  *                           the batch size decides the writer's cost: at saturation a batch closed at 5 ms held
- *                           20-35 events, at 100 ms 85-250, for about 20 % less hub CPU per notice
- *                           (bench/RESULTS.md)
+ *                           20-35 events, at 100 ms (with the 5 ms gap) 85-140, for about a fifth less hub CPU
+ *                           per notice (bench/RESULTS.md)
  * @param batchGap           a batch closes earlier when no message came for this long: a quiet hub's handover state
  *                           (which receipts are routed by) follows a dispatch within milliseconds, while a busy
  *                           hub's messages never pause that long
