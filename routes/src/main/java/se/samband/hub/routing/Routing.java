@@ -104,7 +104,9 @@ public final class Routing {
         }
         ParticipantId to = header.recipients().get(0);
         Optional<Handover> recorded = handovers.find(answered, sender.id());
-        if (recorded.isEmpty() && dispatchedLately.test(answered)) {
+        // Not recorded at all yet (the audit writer records a plan's handovers and notice_seen together): retry.
+        // Recorded for others but not for this answerer: a bystander, refused below.
+        if (recorded.isEmpty() && dispatchedLately.test(answered) && !handovers.noticeKnown(answered)) {
             throw new HandoverNotYetRecorded(header.noticeId(), answered);
         }
         Handover handover = recorded.filter(h -> ANSWERABLE.contains(h.state()))

@@ -124,6 +124,9 @@ class RoutingTest {
         handovers.delivered(lately, NoticeType.CHILD_CONCERN_REPORT, POLICE, SOC_BOLLNAS);
         assertThat(withRecentIds.route(early, participant(SOC_BOLLNAS))).as("once recorded")
                 .isInstanceOf(Route.ReceiptBack.class);
+        NoticeHeader fromBystander = PipelineFixture.receipt(SOC_JONKOPING, NoticeType.DECLINED, lately, POLICE)
+                .reasonCode("NOT_OUR_CASE").build();
+        assertThatRefused(() -> withRecentIds.route(fromBystander, participant(SOC_JONKOPING)));
     }
 
     @Test
