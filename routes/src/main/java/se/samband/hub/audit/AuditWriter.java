@@ -51,8 +51,9 @@ import se.samband.security.audit.CheckpointSigner;
  * commit order hard to see. The loop runs on one thread started and stopped by Spring (SmartLifecycle).
  *
  * <p><b>Per batch:</b> receive up to {@code batchSize} messages, until none came for {@code batchGap} or
- * {@code batchWait} after the first; decode each (one event, or a plan's events: {@link AuditEventCodec#decodeAll}); drop events whose idempotency key is already stored
- * (one query per batch) or repeated within the batch; {@link AuditChain#append} the rest to the in-memory
+ * {@code batchWait} after the first; decode each (one event, or a plan's events:
+ * {@link AuditEventCodec#decodeAll}); drop events whose idempotency key is already stored (one query per batch)
+ * or repeated within the batch; {@link AuditChain#append} the rest to the in-memory
  * head; insert them as JDBC batches with the handover projection and, when due, a checkpoint of the new head;
  * commit the database, then JMS. A crash between the two commits redelivers the batch, whose keys are then
  * all stored: nothing is appended twice. After any failure both transactions roll back and the head is

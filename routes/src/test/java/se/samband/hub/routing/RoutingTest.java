@@ -118,7 +118,8 @@ class RoutingTest {
 
         assertThatThrownBy(() -> withRecentIds.route(early, participant(SOC_BOLLNAS)))
                 .as("transient: the intake rolls back, the broker redelivers")
-                .isInstanceOf(HandoverNotYetRecorded.class).isNotInstanceOf(SambandException.class).hasMessageContaining(lately.toString());
+                .isInstanceOf(HandoverNotYetRecorded.class).isNotInstanceOf(SambandException.class)
+                .hasMessageContaining(lately.toString());
         assertThatRefused(() -> withRecentIds.route(unknown, participant(SOC_BOLLNAS)));
 
         handovers.delivered(lately, NoticeType.CHILD_CONCERN_REPORT, POLICE, SOC_BOLLNAS);
