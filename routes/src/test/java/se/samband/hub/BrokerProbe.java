@@ -49,7 +49,7 @@ public final class BrokerProbe {
 
     /** Scheduled (not yet deliverable) messages of one notice on {@code queue}, read on the server. */
     public List<MessageReference> scheduled(String queue, UUID noticeId) {
-        Queue serverQueue = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        Queue serverQueue = serverQueue(queue);
         if (serverQueue == null) {
             return List.of();
         }
@@ -60,8 +60,12 @@ public final class BrokerProbe {
 
     /** Messages ever added to {@code queue} since the broker started (consumed ones too). */
     public long messagesAdded(String queue) {
-        Queue serverQueue = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        Queue serverQueue = serverQueue(queue);
         return serverQueue == null ? 0 : serverQueue.getMessagesAdded();
+    }
+
+    private Queue serverQueue(String queue) {
+        return broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
     }
 
     public static byte[] body(Message message) throws JMSException {

@@ -87,6 +87,23 @@ public final class HubNotices {
                 Set.of(DataCategory.CONTACT_DETAILS, DataCategory.HOUSEHOLD));
     }
 
+    /** A receipt (RECEIVED, ACCEPTED, DECLINED) from {@code sender} to {@code to} answering {@code inReplyTo}, now. */
+    public static NoticeHeader.Builder receipt(ParticipantId sender, NoticeType type, java.util.UUID inReplyTo,
+                                               ParticipantId to) {
+        return NoticeHeader.builder()
+                .type(type)
+                .sender(sender)
+                .recipients(List.of(to))
+                .purpose(Purpose.SERVICE)
+                .created(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .inReplyTo(inReplyTo);
+    }
+
+    /** A payload that only marks the notice apart from others: no personal data. */
+    public static byte[] markerPayload() {
+        return ("{\"marker\":\"" + java.util.UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A notice for support contact about perpetrator {@code subject} on a consent, valid for seven days. */
     private static NoticeHeader.Builder onConsent(NoticeType type, ParticipantId sender, ParticipantId recipient,
                                                   String subject, String consentId, Set<DataCategory> categories) {

@@ -2,6 +2,7 @@ package se.samband.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.samband.hub.HubNotices.markerPayload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
 
 /**
  * The respond-by checks are scheduled messages in the broker's journal: the packaged hub is killed (SIGKILL) after
@@ -53,11 +52,13 @@ class WatchRestartIT {
 
         try (AgencyClient police = new AgencyClient(POLICE, hub.brokerTlsPort, hub.pkiDir());
              AgencyClient social = new AgencyClient(SOCIAL, hub.brokerTlsPort, hub.pkiDir())) {
-            police.submit(notices.seal(ignored, payload()));
-            police.submit(notices.seal(accepted, payload()));
+            police.submit(notices.seal(ignored, markerPayload()));
+            police.submit(notices.seal(accepted, markerPayload()));
             assertThat(social.receive("noticeId = '" + ignored.noticeId() + "'", 20_000)).hasSize(1);
             assertThat(social.receive("noticeId = '" + accepted.noticeId() + "'", 20_000)).hasSize(1);
-            social.submit(notices.seal(acceptance(accepted.noticeId()), payload()));
+            NoticeHeader acceptance = HubNotices.receipt(SOCIAL, NoticeType.ACCEPTED, accepted.noticeId(), POLICE)
+                    .build();
+            social.submit(notices.seal(acceptance, markerPayload()));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> state(ignored.noticeId()), "DELIVERED"::equals);
         await().atMost(Duration.ofSeconds(20)).until(() -> state(accepted.noticeId()), "ACCEPTED"::equals);
@@ -100,20 +101,5 @@ class WatchRestartIT {
 
     private static String escalationsOf(UUID noticeId) {
         return "type = 'ESCALATION' AND inReplyTo = '" + noticeId + "'";
-    }
-
-    private static NoticeHeader acceptance(UUID noticeId) {
-        return NoticeHeader.builder()
-                .type(NoticeType.ACCEPTED)
-                .sender(SOCIAL)
-                .recipients(List.of(POLICE))
-                .purpose(Purpose.SERVICE)
-                .created(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .inReplyTo(noticeId)
-                .build();
-    }
-
-    private static byte[] payload() {
-        return ("{\"marker\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

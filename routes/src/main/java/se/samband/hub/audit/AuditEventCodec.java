@@ -45,10 +45,10 @@ public final class AuditEventCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final TypeReference<List<AuditEvent>> EVENTS = new TypeReference<>() { };
+
     private AuditEventCodec() {
     }
-
-    private static final TypeReference<List<AuditEvent>> EVENTS = new TypeReference<>() { };
 
     /**
      * Several events of one plan as one message body, a JSON array in the order they are to be appended: one
@@ -58,8 +58,11 @@ public final class AuditEventCodec {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("no audit events to encode");
         }
+        if (events.size() == 1) {
+            return encode(events.get(0));
+        }
         try {
-            return events.size() == 1 ? MAPPER.writeValueAsBytes(events.get(0)) : MAPPER.writeValueAsBytes(events);
+            return MAPPER.writeValueAsBytes(events);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

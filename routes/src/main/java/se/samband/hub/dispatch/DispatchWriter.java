@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,12 +69,8 @@ public class DispatchWriter {
             writeReceipt(session, producer, receipt);
         }
         ParticipantId sender = senderOf(plan);
-        for (Map.Entry<AuditBundle, List<AuditEvent>> bundle : auditBundles(plan).entrySet()) {
-            List<AuditEvent> events = bundle.getValue();
-            for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_MESSAGE) {
-                writeAudit(session, producer, events.subList(from, Math.min(events.size(),
-                        from + MAX_EVENTS_PER_MESSAGE)), sender, bundle.getKey().respondBy(), plan.caseRefDigest());
-            }
+        for (AuditMessage audit : auditMessages(plan)) {
+            writeAudit(session, producer, audit.events(), sender, audit.respondBy(), plan.caseRefDigest());
         }
         for (RespondByCheck check : plan.checks()) {
             writeCheck(session, producer, check);
@@ -118,24 +113,36 @@ public class DispatchWriter {
         send(session, producer, Endpoints.agencyInbox(receipt.to()), message);
     }
 
-    /** What the events of one audit message share: the notice and their counterparts' respond-by time (or null). */
-    private record AuditBundle(UUID noticeId, Instant respondBy) {
+    /** One audit message: events of one notice whose counterparts share a respond-by time (or have none). */
+    private record AuditMessage(Instant respondBy, List<AuditEvent> events) {
+    }
+
+    /** What the events of one audit message have in common. */
+    private record AuditGroup(UUID noticeId, Instant respondBy) {
     }
 
     /**
-     * The plan's audit events in their order, one bundle per notice and respond-by time of their counterparts (null
-     * for events whose counterpart has no check): both travel as message properties, which all events of a message
-     * share. A plain plan (every recipient permitted, or one refusal) is one bundle, so one message.
+     * The plan's audit events in their order, grouped by notice and by their counterparts' respond-by time (both
+     * travel as message properties, which all events of a message share), at most {@link #MAX_EVENTS_PER_MESSAGE}
+     * to a message. A plain plan (every recipient permitted, or one refusal) is one message.
      */
-    private static Map<AuditBundle, List<AuditEvent>> auditBundles(DispatchPlan plan) {
+    private static List<AuditMessage> auditMessages(DispatchPlan plan) {
         Map<ParticipantId, Instant> respondBy = new HashMap<>();
         plan.checks().forEach(check -> respondBy.put(check.recipient(), check.at()));
-        Map<AuditBundle, List<AuditEvent>> bundles = new LinkedHashMap<>();
+        Map<AuditGroup, AuditMessage> open = new HashMap<>();
+        List<AuditMessage> messages = new ArrayList<>();
         for (AuditEvent event : plan.auditEvents()) {
             Instant at = event.counterpart() == null ? null : respondBy.get(ParticipantId.of(event.counterpart()));
-            bundles.computeIfAbsent(new AuditBundle(event.noticeId(), at), key -> new ArrayList<>()).add(event);
+            AuditGroup group = new AuditGroup(event.noticeId(), at);
+            AuditMessage message = open.get(group);
+            if (message == null || message.events().size() == MAX_EVENTS_PER_MESSAGE) {
+                message = new AuditMessage(at, new ArrayList<>());
+                open.put(group, message);
+                messages.add(message);
+            }
+            message.events().add(event);
         }
-        return bundles;
+        return messages;
     }
 
     private void writeAudit(Session session, MessageProducer producer, List<AuditEvent> events,

@@ -47,11 +47,6 @@ public final class Routing {
     private final HandoverStore handovers;
     private final Predicate<UUID> dispatchedLately;
 
-    /** Without knowledge of recent dispatches: a receipt without a recorded handover is refused at once. */
-    public Routing(Supplier<Federation> federation, HandoverStore handovers) {
-        this(federation, handovers, noticeId -> false);
-    }
-
     /**
      * @param dispatchedLately whether this hub dispatched a notice moments ago (the intake's recent ids): a receipt
      *                         for it whose handover is not recorded yet is retried, not refused

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.samband.hub.HubNotices;
 import se.samband.hub.TestSupport;
 import se.samband.hub.trust.FederationTrust;
 import se.samband.notice.DataCategory;
@@ -157,16 +158,10 @@ public final class PipelineFixture {
                         new Subject(CHILD, SubjectRole.CHILD, false)));
     }
 
-    /** A receipt (RECEIVED, ACCEPTED, DECLINED) from {@code sender} answering {@code inReplyTo}. */
+    /** A receipt (RECEIVED, ACCEPTED, DECLINED) from {@code sender} answering {@code inReplyTo}, on the fixed clock. */
     public static NoticeHeader.Builder receipt(ParticipantId sender, NoticeType type, java.util.UUID inReplyTo,
                                                ParticipantId to) {
-        return NoticeHeader.builder()
-                .type(type)
-                .sender(sender)
-                .recipients(List.of(to))
-                .purpose(Purpose.SERVICE)
-                .created(NOW)
-                .inReplyTo(inReplyTo);
+        return HubNotices.receipt(sender, type, inReplyTo, to).created(NOW);
     }
 
     /** Seals with the header sender's key for the header's recipients; the payload is a marker, not real data. */

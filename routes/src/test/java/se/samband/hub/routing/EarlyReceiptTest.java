@@ -2,13 +2,10 @@ package se.samband.hub.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.samband.hub.HubNotices.markerPayload;
 
 import jakarta.jms.ConnectionFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -26,7 +23,6 @@ import se.samband.hub.system.Endpoints;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
 
 /**
  * A recipient that answers before the audit writer has recorded the handover (the state follows the broker by the
@@ -53,20 +49,18 @@ class EarlyReceiptTest extends HubSpringTest {
     void anAnswerFasterThanTheAuditWriterIsRetriedAndParkedNotRefused() throws Exception {
         NoticeHeader header = HubNotices.childConcern(POLICE, SOCIAL).build();
         UUID id = header.noticeId();
-        NoticeHeader accepted = NoticeHeader.builder().type(NoticeType.ACCEPTED).sender(SOCIAL)
-                .recipients(List.of(POLICE)).purpose(Purpose.SERVICE)
-                .created(Instant.now().truncatedTo(ChronoUnit.SECONDS)).inReplyTo(id).build();
+        NoticeHeader accepted = HubNotices.receipt(SOCIAL, NoticeType.ACCEPTED, id, POLICE).build();
 
         BrokerProbe probe = new BrokerProbe(connectionFactory, broker);
         try (AgencyClient police = new AgencyClient(POLICE, BROKER_TLS_PORT, PKI_DIR);
              AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
             auditWriter.stop();
             try {
-                police.submit(notices.seal(header, payload()));
+                police.submit(notices.seal(header, markerPayload()));
                 assertThat(social.receive("noticeId = '" + id + "'", 20_000)).hasSize(1);
                 assertThat(handovers.find(id, SOCIAL)).as("not recorded while the writer waits").isEmpty();
                 long parkedBefore = probe.messagesAdded(Endpoints.HUB_DLQ);
-                social.submit(notices.seal(accepted, payload()));
+                social.submit(notices.seal(accepted, markerPayload()));
 
                 // Retried through the broker's redelivery; the tests' broker gives up after three quick attempts
                 // (HubSpringTest) where a hub's default back-off (1 s, doubling, ten attempts) outlasts any batch.
@@ -82,9 +76,5 @@ class EarlyReceiptTest extends HubSpringTest {
             assertThat(police.receive("type = 'ACCEPTED' AND inReplyTo = '" + id + "'", 500))
                     .as("parked for an operator to replay, not forwarded").isEmpty();
         }
-    }
-
-    private static byte[] payload() {
-        return ("{\"marker\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

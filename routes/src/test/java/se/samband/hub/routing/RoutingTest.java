@@ -31,7 +31,7 @@ class RoutingTest {
     private static final Federation DEMO = PipelineFixture.shared().federation();
 
     private final InMemoryHandoverStore handovers = new InMemoryHandoverStore();
-    private final Routing routing = new Routing(() -> DEMO, handovers);
+    private final Routing routing = new Routing(() -> DEMO, handovers, noticeId -> false);
 
     @Test
     void routesACaseNoticeToEachPermittedRecipientInOrder() {
@@ -172,7 +172,8 @@ class RoutingTest {
     void refusesAReceiptToAnOriginalSenderNoLongerInTheFederation() {
         UUID original = UUID.randomUUID();
         handovers.delivered(original, NoticeType.CHILD_CONCERN_REPORT, POLICE, SOC_BOLLNAS);
-        Routing withoutPolice = new Routing(() -> PipelineFixture.federationWithout(POLICE), handovers);
+        Routing withoutPolice = new Routing(() -> PipelineFixture.federationWithout(POLICE), handovers,
+                noticeId -> false);
         NoticeHeader receipt = PipelineFixture.receipt(SOC_BOLLNAS, NoticeType.ACCEPTED, original, POLICE).build();
 
         assertRefused(() -> withoutPolice.route(receipt, participant(SOC_BOLLNAS)), ErrorCode.RECIPIENT_UNKNOWN,

@@ -2,6 +2,7 @@ package se.samband.hub.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.samband.hub.HubNotices.markerPayload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +21,6 @@ import se.samband.hub.RegistryApi;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
 
 /**
  * {@code GET /api/v1/timeline} on the running hub (mTLS, real pipeline and audit writer): one subject in three
@@ -50,13 +48,11 @@ class TimelineApiTest extends HubSpringTest {
         NoticeHeader concern = HubNotices.childConcern(POLICE, subject, SOCIAL, OTHER_SOCIAL).caseRef(caseRef).build();
         NoticeHeader release = HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, "kvv-none-" + UUID.randomUUID())
                 .build();
-        NoticeHeader accepted = NoticeHeader.builder().type(NoticeType.ACCEPTED).sender(SOCIAL)
-                .recipients(List.of(POLICE)).purpose(Purpose.SERVICE)
-                .created(Instant.now().truncatedTo(ChronoUnit.SECONDS)).inReplyTo(concern.noticeId()).build();
+        NoticeHeader accepted = HubNotices.receipt(SOCIAL, NoticeType.ACCEPTED, concern.noticeId(), POLICE).build();
 
-        assertThat(api.postNotice(POLICE, notices.seal(concern, payload())).statusCode()).isEqualTo(202);
-        assertThat(api.postNotice(FRIVARD, notices.seal(release, payload())).statusCode()).isEqualTo(202);
-        assertThat(api.postNotice(SOCIAL, notices.seal(accepted, payload())).statusCode()).isEqualTo(202);
+        assertThat(api.postNotice(POLICE, notices.seal(concern, markerPayload())).statusCode()).isEqualTo(202);
+        assertThat(api.postNotice(FRIVARD, notices.seal(release, markerPayload())).statusCode()).isEqualTo(202);
+        assertThat(api.postNotice(SOCIAL, notices.seal(accepted, markerPayload())).statusCode()).isEqualTo(202);
 
         JsonNode police = await().atMost(Duration.ofSeconds(20)).until(
                 () -> timeline(api, POLICE, "subject=" + enc(subject)),
@@ -129,9 +125,5 @@ class TimelineApiTest extends HubSpringTest {
 
     static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] payload() {
-        return ("{\"marker\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package se.samband.hub.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.samband.hub.HubNotices.markerPayload;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -40,7 +41,6 @@ import se.samband.hub.system.RouteIds;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
-import se.samband.notice.Purpose;
 import se.samband.security.seal.OpenedNotice;
 
 /**
@@ -87,7 +87,7 @@ class WatchFlowTest extends HubSpringTest {
 
         try (AgencyClient police = new AgencyClient(POLICE, BROKER_TLS_PORT, PKI_DIR);
              AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
-            police.submit(notices.seal(header, payload()));
+            police.submit(notices.seal(header, markerPayload()));
             assertThat(social.receive("noticeId = '" + id + "'", 20_000)).hasSize(1);
 
             List<Message> toContact = social.receive(escalations, 30_000);
@@ -109,7 +109,8 @@ class WatchFlowTest extends HubSpringTest {
             assertThat(new AuditProbe(jdbc).keysOf(id)).filteredOn(key -> key.contains("HANDOVER_ESCALATED"))
                     .hasSize(1);
 
-            social.submit(notices.seal(answer(SOCIAL, NoticeType.ACCEPTED, id, POLICE), payload()));
+            NoticeHeader accepted = HubNotices.receipt(SOCIAL, NoticeType.ACCEPTED, id, POLICE).build();
+            social.submit(notices.seal(accepted, markerPayload()));
             await().atMost(Duration.ofSeconds(20)).until(() -> state(id), s -> s.equals(Optional.of(
                     HandoverState.ACCEPTED)));
         }
@@ -124,9 +125,10 @@ class WatchFlowTest extends HubSpringTest {
 
         try (AgencyClient police = new AgencyClient(POLICE, BROKER_TLS_PORT, PKI_DIR);
              AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
-            police.submit(notices.seal(header, payload()));
+            police.submit(notices.seal(header, markerPayload()));
             assertThat(social.receive("noticeId = '" + id + "'", 20_000)).hasSize(1);
-            social.submit(notices.seal(answer(SOCIAL, NoticeType.ACCEPTED, id, POLICE), payload()));
+            NoticeHeader accepted = HubNotices.receipt(SOCIAL, NoticeType.ACCEPTED, id, POLICE).build();
+            social.submit(notices.seal(accepted, markerPayload()));
             await().atMost(Duration.ofSeconds(20)).until(() -> state(id), s -> s.equals(Optional.of(
                     HandoverState.ACCEPTED)));
             assertThat(Instant.now()).as("accepted before the respond-by time").isBefore(respondBy);
@@ -185,20 +187,5 @@ class WatchFlowTest extends HubSpringTest {
         return all.stream()
                 .filter(ref -> id.equals(ref.getMessage().getStringProperty(DispatchProperties.NOTICE_ID)))
                 .toList();
-    }
-
-    private static NoticeHeader answer(ParticipantId from, NoticeType type, UUID inReplyTo, ParticipantId to) {
-        return NoticeHeader.builder()
-                .type(type)
-                .sender(from)
-                .recipients(List.of(to))
-                .purpose(Purpose.SERVICE)
-                .created(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .inReplyTo(inReplyTo)
-                .build();
-    }
-
-    private static byte[] payload() {
-        return ("{\"marker\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 }
