@@ -140,6 +140,7 @@ public final class BenchMain {
      */
     private RunResult measured(String label, HubUnderTest hub, HubRun run) throws Exception {
         Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
+        ThreadCpu threadsBefore = hub != null ? hub.threadCpu() : null;
         HubTimings timingsBefore = hub != null ? hub.timings() : null;
         HubUnderTest.AuditWrites auditBefore = hub != null ? hub.auditWrites() : null;
         RunResult result = run.run();
@@ -152,7 +153,13 @@ public final class BenchMain {
         table.check(label, result);
         out.println("    hub: " + timings.describe());
         settle(hub, auditBefore);
-        double cpuMillisPerNotice = hub.cpuTime().minus(cpuBefore).toNanos() / 1e6 / result.notices();
+        Duration cpu = hub.cpuTime().minus(cpuBefore);
+        ThreadCpu threads = hub.threadCpu();
+        if (!threads.isEmpty()) {
+            out.println("    hub CPU by thread: " + ThreadCpu.describe(threads.since(threadsBefore), cpu.toNanos(),
+                    result.notices()));
+        }
+        double cpuMillisPerNotice = cpu.toNanos() / 1e6 / result.notices();
         return result.withHub(cores, heap, cpuMillisPerNotice);
     }
 

@@ -86,6 +86,11 @@ final class HubUnderTest implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The hub's threads and their CPU time now (empty where Linux's /proc is not there). */
+    ThreadCpu threadCpu() {
+        return ThreadCpu.read(process.pid());
+    }
+
     /** Heap in use now (MiB), from the hub's Micrometer metrics; NaN if they cannot be read. */
     double heapUsedMiB() {
         return metric("/actuator/metrics/jvm.memory.used?tag=area:heap") / (1024 * 1024);

@@ -55,6 +55,13 @@ class BenchQuickIT {
         assertThat(audit.find()).as(output).isTrue();
         assertThat(Integer.parseInt(audit.group(1).replace(",", ""))).as("entries").isGreaterThanOrEqualTo(WARMUP);
         assertThat(Integer.parseInt(audit.group(2).replace(",", ""))).as("transactions").isPositive();
+        // Where the hub's CPU went, by thread, read from Linux's /proc (CI runs on Linux): the intake worked.
+        Matcher byThread = Pattern.compile("(?m)^    hub CPU by thread: intake (\\d+\\.\\d\\d), broker "
+                + "(\\d+\\.\\d\\d), audit writer (\\d+\\.\\d\\d), JIT compiler .* ms per notice$").matcher(output);
+        assertThat(byThread.find()).as(output).isTrue();
+        assertThat(Double.parseDouble(byThread.group(1))).as("intake").isPositive();
+        assertThat(Double.parseDouble(byThread.group(2))).as("broker").isPositive();
+        assertThat(Double.parseDouble(byThread.group(3))).as("audit writer").isPositive();
         // Warm-up and one measured run per scenario: hub, forwarder with the hub's plan, raw forwarder.
         int sent = 2 * WARMUP + 3 * NOTICES;
         Matcher accounting = Pattern.compile("accounting: (\\d+) notices sent, (\\d+) recipient copies received, "
