@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,10 @@ public final class BenchMain {
      */
     static final int AUDIT_EVENT_BYTES = 490;
     private static final double[] LOAD_LEVELS = {0.25, 0.50, 0.75, 0.90};
+    /** Notices per further warm-up round (or --warmup, if fewer). */
+    static final int WARMUP_ROUND = 5_000;
+    /** The JIT compiler's share of a process's CPU in a warm-up round below which the process counts as warm. */
+    static final double JIT_QUIET = 0.10;
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -75,11 +80,16 @@ public final class BenchMain {
             pkiDir = endpoint.pkiDir();
             NoticePool pool = new NoticePool(pkiDir, options.consentCacheHit());
             LoadDriver driver = new LoadDriver(endpoint, Duration.ofSeconds(options.timeoutSeconds()));
-            List<PooledNotice> warmup = seal(pool, options.warmup());
-            HubUnderTest.AuditWrites auditBefore = hub != null ? hub.auditWrites() : null;
-            table.check("hub warm-up", driver.run(warmup, options.rate(), true));
             if (hub != null) {
-                settle(hub, auditBefore);
+                warmUp("hub warm-up", "hub's", hub::threadCpu, hub::cpuTime, size -> {
+                    List<PooledNotice> round = seal(pool, size);
+                    HubUnderTest.AuditWrites auditBefore = hub.auditWrites();
+                    RunResult result = driver.run(round, options.rate(), true);
+                    settle(hub, auditBefore);
+                    return result;
+                });
+            } else {
+                table.check("hub warm-up", driver.run(seal(pool, options.warmup()), options.rate(), true));
             }
             if (options.sustainSeconds() > 0) {
                 sustained = sustain(hub, pool, driver);
@@ -116,9 +126,13 @@ public final class BenchMain {
             try (ForwarderBaseline baseline = ForwarderBaseline.start(work.resolve("baseline"),
                     HubUnderTest.freePort(), pkiDir, options.tlsProvider())) {
                 LoadDriver driver = new LoadDriver(baseline.endpoint(), Duration.ofSeconds(options.timeoutSeconds()));
-                List<PooledNotice> warmup = seal(new NoticePool(pkiDir), options.warmup());
-                table.check("baseline warm-up", baseline.run(driver, warmup, options.rate(), options.concurrency(),
-                        ForwarderBaseline.Mode.FULL_PLAN, receiptBytes, AUDIT_EVENT_BYTES));
+                NoticePool warmupPool = new NoticePool(pkiDir);
+                // The forwarder runs in this JVM, so this JVM's compiler decides when the baseline is warm.
+                ProcessHandle self = ProcessHandle.current();
+                warmUp("baseline warm-up", "bench's", () -> ThreadCpu.read(self.pid()),
+                        () -> self.info().totalCpuDuration().orElse(Duration.ZERO),
+                        size -> baseline.run(driver, seal(warmupPool, size), options.rate(), options.concurrency(),
+                                ForwarderBaseline.Mode.FULL_PLAN, receiptBytes, AUDIT_EVENT_BYTES));
                 // The baseline broker is fresh, so the hub's notices (and their duplicate ids) can pass once more.
                 for (int run = 0; run < options.runs(); run++) {
                     planRuns.add(table.check("forwarder run " + (run + 1), baseline.run(driver, slices.get(run),
@@ -132,6 +146,48 @@ public final class BenchMain {
         }
         table.print(hubRuns, planRuns, rawRuns, curve, LOAD_LEVELS);
         return finish(work, table.allAccounted());
+    }
+
+    /**
+     * The warm-up: {@code --warmup} notices, then rounds of {@link #WARMUP_ROUND} while the JIT compiler took more
+     * than {@link #JIT_QUIET} of the process's CPU in the last round (up to {@code --warmup-max} in all), so that
+     * the measured runs see compiled code on both sides and not the compiler (RESULTS.md, the 22:46 reference run).
+     * Where the process's threads cannot be read (no {@code /proc}) the first warm-up is all.
+     */
+    private void warmUp(String label, String process, Supplier<ThreadCpu> threads,
+                        Supplier<Duration> cpu, WarmupRound round) throws Exception {
+        int sent = 0;
+        int size = options.warmup();
+        while (true) {
+            ThreadCpu threadsBefore = threads.get();
+            Duration cpuBefore = cpu.get();
+            table.check(label, round.send(size));
+            sent += size;
+            ThreadCpu threadsAfter = threads.get();
+            if (threadsAfter.isEmpty()) {
+                return;
+            }
+            long cpuNanos = cpu.get().minus(cpuBefore).toNanos();
+            double jitShare = ThreadCpu.share(threadsAfter.since(threadsBefore), ThreadCpu.Group.JIT, cpuNanos);
+            int next = Math.min(WARMUP_ROUND, options.warmup());
+            boolean again = warmUpAgain(jitShare, sent, next, options.warmupMax());
+            out.printf(Locale.ROOT, "    JIT compiler: %.0f %% of the %s CPU in this round (%,d warm-up notices so "
+                    + "far)%s%n", jitShare * 100, process, sent, again ? ": warming up further" : "");
+            if (!again) {
+                return;
+            }
+            size = next;
+        }
+    }
+
+    /** Whether to send another warm-up round of {@code next} notices after {@code sent}, up to {@code max}. */
+    static boolean warmUpAgain(double jitShare, int sent, int next, int max) {
+        return jitShare > JIT_QUIET && next > 0 && sent + next <= max;
+    }
+
+    @FunctionalInterface
+    private interface WarmupRound {
+        RunResult send(int notices) throws Exception;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@code samband bench}, {@code --name=value} style, with the quick and full defaults. */
-record BenchOptions(boolean quick, int notices, int warmup, int runs, int senders, int recipients, int bodyBytes,
+record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int runs, int senders, int recipients, int bodyBytes,
                     int concurrency, boolean consentCacheHit, double rate, boolean loadCurve, boolean baseline,
                     Path hubJar, String hubHeap,
                     List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
@@ -19,6 +19,9 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
                                     default: 5,000 notices, 20,000 warm-up, 3 runs, and the load curve
               --notices=N           notices per measured run
               --warmup=N            notices sent before measuring (hub and baseline alike)
+              --warmup-max=N        then more warm-up rounds (5,000 notices each, or --warmup if fewer) while the JIT
+                                    compiler took more than 10 % of the CPU in the last round, up to N warm-up
+                                    notices in all (default 60,000; --quick: no more rounds)
               --runs=N              measured runs per scenario (the table shows the median and min-max)
               --senders=N           sending agencies, one producer thread each (1-6, default 4)
               --recipients=N        recipients per notice (1-9, default 1)
@@ -49,6 +52,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
         boolean quick = List.of(args).contains("--quick");
         Integer notices = null;
         Integer warmup = null;
+        Integer warmupMax = null;
         Integer runs = null;
         Boolean curve = null;
         int senders = 4;
@@ -83,6 +87,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
             switch (name) {
                 case "notices" -> notices = Integer.parseInt(value);
                 case "warmup" -> warmup = Integer.parseInt(value);
+                case "warmup-max" -> warmupMax = Integer.parseInt(value);
                 case "runs" -> runs = Integer.parseInt(value);
                 case "senders" -> senders = Integer.parseInt(value);
                 case "recipients" -> recipients = Integer.parseInt(value);
@@ -125,8 +130,10 @@ record BenchOptions(boolean quick, int notices, int warmup, int runs, int sender
             throw new IllegalArgumentException("--sustain-seconds needs a --rate to offer");
         }
         // The full run's warm-up is long on purpose: on two cores the JIT compiles the hub's hot paths for minutes.
-        return new BenchOptions(quick, notices != null ? notices : quick ? 2_000 : 5_000,
-                warmup != null ? warmup : quick ? 300 : 20_000, runs != null ? runs : quick ? 1 : 3, senders,
+        int firstWarmup = warmup != null ? warmup : quick ? 300 : 20_000;
+        return new BenchOptions(quick, notices != null ? notices : quick ? 2_000 : 5_000, firstWarmup,
+                Math.max(firstWarmup, warmupMax != null ? warmupMax : quick ? 0 : 60_000),
+                runs != null ? runs : quick ? 1 : 3, senders,
                 recipients, body, concurrency, consentCacheHit, rate, curve != null ? curve : !quick, baseline,
                 hubJar, heap,
                 List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout, sustain,

@@ -143,6 +143,11 @@ final class ThreadCpu {
         return line.toString();
     }
 
+    /** The share of {@code totalNanos} (a process's CPU time over the same interval) that {@code group} used. */
+    static double share(Map<Group, Long> nanos, Group group, long totalNanos) {
+        return totalNanos <= 0 ? 0 : Math.min(1.0, nanos.getOrDefault(group, 0L) / (double) totalNanos);
+    }
+
     boolean isEmpty() {
         return threads.isEmpty();
     }

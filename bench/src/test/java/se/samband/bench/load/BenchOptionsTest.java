@@ -20,6 +20,23 @@ class BenchOptionsTest {
     }
 
     @Test
+    void onlyTheFullRunWarmsUpUntilTheCompilerIsQuiet() {
+        assertThat(BenchOptions.parse("--quick").warmupMax()).isEqualTo(BenchOptions.parse("--quick").warmup());
+        assertThat(BenchOptions.parse().warmupMax()).isEqualTo(60_000);
+        // A first warm-up larger than the limit is still sent whole; the limit never shortens it.
+        assertThat(BenchOptions.parse("--warmup=80000").warmupMax()).isEqualTo(80_000);
+        assertThat(BenchOptions.parse("--quick", "--warmup-max=900").warmupMax()).isEqualTo(900);
+    }
+
+    @Test
+    void warmsUpAgainOnlyWhileTheCompilerIsBusyAndTheLimitAllowsARound() {
+        assertThat(BenchMain.warmUpAgain(0.30, 20_000, 5_000, 60_000)).isTrue();
+        assertThat(BenchMain.warmUpAgain(0.05, 20_000, 5_000, 60_000)).as("compiler quiet").isFalse();
+        assertThat(BenchMain.warmUpAgain(0.30, 60_000, 5_000, 60_000)).as("limit reached").isFalse();
+        assertThat(BenchMain.warmUpAgain(0.30, 300, 300, 300)).as("--quick").isFalse();
+    }
+
+    @Test
     void laterOptionWinsSoTheLauncherDefaultCanBeOverridden() {
         BenchOptions options = BenchOptions.parse("--hub-jar=a.jar", "--quick", "--hub-jar=b.jar", "--notices=10");
 

@@ -58,6 +58,14 @@ class ThreadCpuTest {
     }
 
     @Test
+    void theCompilersShareIsOfTheProcesssCpu() {
+        Map<Group, Long> nanos = Map.of(Group.JIT, 250L, Group.INTAKE, 500L);
+        assertEquals(0.25, ThreadCpu.share(nanos, Group.JIT, 1_000));
+        assertEquals(0.0, ThreadCpu.share(nanos, Group.GC, 1_000));
+        assertEquals(0.0, ThreadCpu.share(nanos, Group.JIT, 0), "no CPU used, no share");
+    }
+
+    @Test
     void readsARunningThreadOfThisProcess() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux's /proc is needed");
         long pid = ProcessHandle.current().pid();
