@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@code samband bench}, {@code --name=value} style, with the quick and full defaults. */
-record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int runs, int senders, int recipients, int bodyBytes,
-                    int concurrency, boolean consentCacheHit, double rate, boolean loadCurve, boolean baseline,
-                    Path hubJar, String hubHeap,
+record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int runs, int senders, int recipients,
+                    int bodyBytes, int concurrency, boolean consentCacheHit, double rate, boolean loadCurve,
+                    boolean baseline, Path hubJar, String hubHeap,
                     List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
                     int timeoutSeconds, int sustainSeconds, String tlsProvider) {
 
