@@ -1,6 +1,8 @@
 package se.samband.hub.system;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.stereotype.Component;
 import se.samband.notice.error.SambandException;
 
@@ -11,7 +13,8 @@ import se.samband.notice.error.SambandException;
  * no in-memory redelivery (the exchange runs inside the consumer's JMS transaction, so a retry here would hold
  * the transaction open and repeat half-written sends); the exception reaches the listener, the transaction
  * rolls back, and Artemis redelivers with the configured back-off and finally parks the message in
- * {@code samband.hub.dlq}. Nothing here swallows an exception.
+ * {@code samband.hub.dlq}. A {@link RetryLater} takes the same path and is only logged more quietly. Nothing here
+ * swallows an exception.
  */
 @Component
 public class ErrorRoutes extends RouteConfigurationBuilder {
@@ -20,15 +23,22 @@ public class ErrorRoutes extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(STANDARD)
-                .errorHandler(defaultErrorHandler()
-                        .maximumRedeliveries(0)
-                        // The exception message names codes and ids only; the history names route and step ids.
-                        .logExhaustedMessageBody(false)
-                        .logExhaustedMessageHistory(false)
-                        .logRetryAttempted(false))
-                .onException(SambandException.class)
-                    .handled(true)
-                    .to(Endpoints.REFUSED);
+        RouteConfigurationDefinition standard = routeConfiguration(STANDARD);
+        standard.errorHandler(defaultErrorHandler()
+                .maximumRedeliveries(0)
+                // The exception message names codes and ids only; the history names route and step ids.
+                .logExhaustedMessageBody(false)
+                .logExhaustedMessageHistory(false)
+                .logRetryAttempted(false));
+        // Expected and self-healing (e.g. an answer faster than the audit writer): one INFO line instead of the
+        // ERROR with a stack trace that a failure gets; still not handled, so the transaction rolls back and the
+        // broker redelivers the message (the JMS listener adds its own WARN line).
+        standard.onException(RetryLater.class)
+                .handled(false)
+                .logExhausted(false)
+                .log(LoggingLevel.INFO, ErrorRoutes.class.getName(), "${exception.message}");
+        standard.onException(SambandException.class)
+                .handled(true)
+                .to(Endpoints.REFUSED);
     }
 }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.samband.hub.HubNotices.markerPayload;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import jakarta.jms.ConnectionFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samband.hub.AgencyClient;
 import se.samband.hub.BrokerProbe;
@@ -52,6 +58,10 @@ class EarlyReceiptTest extends HubSpringTest {
         NoticeHeader accepted = HubNotices.receipt(SOCIAL, NoticeType.ACCEPTED, id, POLICE).build();
 
         BrokerProbe probe = new BrokerProbe(connectionFactory, broker);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
         try (AgencyClient police = new AgencyClient(POLICE, BROKER_TLS_PORT, PKI_DIR);
              AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
             auditWriter.stop();
@@ -68,8 +78,13 @@ class EarlyReceiptTest extends HubSpringTest {
                         added -> added == parkedBefore + 1);
                 assertThat(social.receive("type = 'REJECTED' AND inReplyTo = '" + accepted.noticeId() + "'", 500))
                         .as("the early answer is not refused").isEmpty();
+                // An expected race is an INFO line per attempt, not an ERROR with a stack trace (ErrorRoutes).
+                assertThat(log.list).filteredOn(event -> event.getFormattedMessage().contains("receipt "
+                                + accepted.noticeId() + " answers notice " + id))
+                        .extracting(ILoggingEvent::getLevel).contains(Level.INFO).doesNotContain(Level.ERROR);
             } finally {
                 auditWriter.start();
+                root.detachAppender(log);
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> handovers.find(id, SOCIAL).map(Handover::state),
                     state -> state.equals(Optional.of(HandoverState.DELIVERED)));
