@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import se.samband.security.federation.Federation;
 import se.samband.security.federation.FederationLoader;
 
 /** Small helpers shared by the hub's tests. */
 public final class TestSupport {
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     public static final String DEMO_FEDERATION = "/samband/demo/federation.yaml";
 
     private TestSupport() {
@@ -31,13 +34,21 @@ public final class TestSupport {
         }
     }
 
-    /** A TCP port that was free a moment ago. */
+    /**
+     * A TCP port that was free a moment ago and that this JVM has not handed out before: the operating system may
+     * offer a port again as soon as its probe socket is closed, and a hub started with the same port twice (e.g. for
+     * its API and its management server) fails to start.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * JVM on a data directory and fixed ports, so that a test can stop it and start it again on the same state.
  */
 final class HubProcess implements AutoCloseable {
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     static final Path JAR = Path.of("..", "routes", "target", "samband-hub.jar");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -74,12 +77,17 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** A free port this JVM has not handed out before (the OS may offer a just-closed probe port again). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
