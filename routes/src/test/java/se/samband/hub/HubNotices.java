@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import se.samband.notice.DataCategory;
 import se.samband.notice.LegalBasisClaim;
@@ -88,7 +89,7 @@ public final class HubNotices {
     }
 
     /** A receipt (RECEIVED, ACCEPTED, DECLINED) from {@code sender} to {@code to} answering {@code inReplyTo}, now. */
-    public static NoticeHeader.Builder receipt(ParticipantId sender, NoticeType type, java.util.UUID inReplyTo,
+    public static NoticeHeader.Builder receipt(ParticipantId sender, NoticeType type, UUID inReplyTo,
                                                ParticipantId to) {
         return NoticeHeader.builder()
                 .type(type)
@@ -101,7 +102,7 @@ public final class HubNotices {
 
     /** A payload that only marks the notice apart from others: no personal data. */
     public static byte[] markerPayload() {
-        return ("{\"marker\":\"" + java.util.UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"marker\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A notice for support contact about perpetrator {@code subject} on a consent, valid for seven days. */

@@ -156,20 +156,22 @@ public final class BenchMain {
      */
     private void warmUp(String label, String process, Supplier<ThreadCpu> threads,
                         Supplier<Duration> cpu, WarmupRound round) throws Exception {
+        int next = Math.min(WARMUP_ROUND, options.warmup());
         int sent = 0;
         int size = options.warmup();
+        // Each round's closing reading opens the next one.
+        ThreadCpu threadsBefore = threads.get();
+        Duration cpuBefore = cpu.get();
         while (true) {
-            ThreadCpu threadsBefore = threads.get();
-            Duration cpuBefore = cpu.get();
             table.check(label, round.send(size));
             sent += size;
             ThreadCpu threadsAfter = threads.get();
+            Duration cpuAfter = cpu.get();
             if (threadsAfter.isEmpty()) {
                 return;
             }
-            long cpuNanos = cpu.get().minus(cpuBefore).toNanos();
-            double jitShare = ThreadCpu.share(threadsAfter.since(threadsBefore), ThreadCpu.Group.JIT, cpuNanos);
-            int next = Math.min(WARMUP_ROUND, options.warmup());
+            double jitShare = ThreadCpu.share(threadsAfter.since(threadsBefore), ThreadCpu.Group.JIT,
+                    cpuAfter.minus(cpuBefore).toNanos());
             boolean again = warmUpAgain(jitShare, sent, next, options.warmupMax());
             out.printf(Locale.ROOT, "    JIT compiler: %.0f %% of the %s CPU in this round (%,d warm-up notices so "
                     + "far)%s%n", jitShare * 100, process, sent, again ? ": warming up further" : "");
@@ -177,6 +179,8 @@ public final class BenchMain {
                 return;
             }
             size = next;
+            threadsBefore = threadsAfter;
+            cpuBefore = cpuAfter;
         }
     }
 

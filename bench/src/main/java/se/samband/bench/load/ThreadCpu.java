@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * The CPU time of a process's threads by what they do, read from Linux's {@code /proc/<pid>/task/<tid>/stat}: where
  * the hub's CPU per notice goes (its intake, the broker, the audit writer, the JIT compiler, the garbage collector).
  * A JFR recording's execution samples answer that question badly: they see only threads running Java code, so they
- * miss the compiler and count a thread waiting in a file read as busy (a saturated hub's journal compaction had 30 % of
- * the broker's samples and no measurable share of its CPU, 2026-12-06). Thread names come from the JVM, cut by Linux to
- * 15 characters; a thread that ended between two readings is not attributed (see {@link #describe}).
+ * miss the compiler, and a saturated hub's journal compaction had a quarter to a third of the broker's samples but no
+ * measurable share of its CPU (RESULTS.md, 2026-12-06). Thread names come from the JVM, cut by Linux to 15
+ * characters; a thread that ended between two readings is not attributed (see {@link #describe}).
  */
 final class ThreadCpu {
     /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ, the same on every architecture Java runs on). */
