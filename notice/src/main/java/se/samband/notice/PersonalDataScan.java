@@ -16,7 +16,9 @@ import se.samband.notice.error.SambandException;
  *
  * <p>Fields whose schema pins them to a random-looking base64url or hex form (pseudonyms, the body
  * digest, UUIDs) are skipped only when they match that form exactly: a base64url pseudonym may contain
- * ten digits in a row between {@code -} and {@code _}, which is chance, not a personnummer.
+ * ten digits in a row between {@code -} and {@code _}, which is chance, not a personnummer. A UUID inside
+ * any other value (a consent id like {@code kvv-<uuid>}) is not counted either; the UUID fields are
+ * skipped only because that is quicker than masking.
  */
 final class PersonalDataScan {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -102,6 +102,17 @@ class PersonalDataInHeaderTest {
         assertThat(json.readHeader(json.writeHeader(receipt))).isEqualTo(receipt);
     }
 
+    @Test
+    void acceptsConsentIdsAndCaseRefsMadeFromUuidsWhoseDigitsLookLikePersonnummer() {
+        String consentId = "kvv-3f1c2a4e-8d7b-4c1a-9e2f-196408233234";
+        String caseRef = "KV/19640823-3234-4c1a-9e2f-3f1c2a4e8d7b";
+        NoticeHeader header = caseNotice().caseRef(caseRef).legalBasis(LegalBasisClaim.consent(consentId)).build();
+
+        assertThat(json.readHeader(json.writeHeader(header))).isEqualTo(header);
+        assertRefused(() -> json.readHeader(edit(t -> t.with("legalBasis").put("consentId", "640823-3234:"
+                + consentId.substring(4)))), ErrorCode.PERSONAL_DATA_IN_HEADER);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-0042", "KV-2026-118-77", "12345678901", "1234567890123", "R-6413993234"})
     void acceptsCaseRefsThatAreNotPersonnummerShaped(String caseRef) {

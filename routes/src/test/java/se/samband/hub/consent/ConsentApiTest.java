@@ -100,6 +100,38 @@ class ConsentApiTest extends HubSpringTest {
     }
 
     @Test
+    void refusesAConsentIdShapedLikeAPersonalIdentityNumberAsAProblemOfItsField() throws Exception {
+        String subject = ConsentFixtures.newSubject();
+        ObjectNode body = RegistryApi.releaseConsent("kvv-19640823-3234", subject, FRIVARD, SOCIAL);
+
+        HttpResponse<String> refused = api().postJson(FRIVARD, "/api/v1/consents", body);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(problems(JSON.readTree(refused.body()))).containsExactly(tuple("invalid_format", "consentId"));
+        assertThat(refused.body()).doesNotContain("3234");
+        assertThat(consentIdsOf(FRIVARD, subject)).isEmpty();
+    }
+
+    /** About one random UUID in 700 has groups of digits shaped like a personnummer; such an id is no person's. */
+    @Test
+    void registersAuditsAndWithdrawsAConsentIdMadeFromAUuidWhoseDigitsLookLikeAPersonnummer() throws Exception {
+        String subject = ConsentFixtures.newSubject();
+        String consentId = "kvv-" + UUID.randomUUID().toString().substring(0, 24) + "196408233234";
+
+        HttpResponse<String> created = api().postJson(FRIVARD, "/api/v1/consents",
+                RegistryApi.releaseConsent(consentId, subject, FRIVARD, SOCIAL));
+        HttpResponse<String> withdrawn = api().postJson(FRIVARD, "/api/v1/consents/" + consentId + "/withdrawal",
+                JSON.createObjectNode().put("withdrawnVia", "PHONE"));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(201);
+        assertThat(awaitAudit(consentId + ":v1")).containsExactly(FRIVARD.value());
+        assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList("SELECT type FROM audit_entry"
+                + " WHERE consent_id = ?", String.class, consentId + ":v2"), types -> !types.isEmpty()))
+                .contains("CONSENT_WITHDRAWN");
+    }
+
+    @Test
     void refusesAConsentRegisteredInAnotherAgencysName() throws Exception {
         String subject = ConsentFixtures.newSubject();
         String consentId = "kvv-" + UUID.randomUUID();

@@ -68,7 +68,9 @@ public final class ConsentValidator {
         Instant now = clock.instant();
         if (consent.consentId() == null) {
             problems.add(RegistrationProblem.of(RegistrationProblem.Code.MISSING, "consentId"));
-        } else if (!CONSENT_ID.matcher(consent.consentId()).matches()) {
+        } else if (!CONSENT_ID.matcher(consent.consentId()).matches()
+                || PersonnummerShape.foundIn(consent.consentId())) {
+            // A problem of the field, like any other: the id is audited, and the trail would refuse it.
             problems.add(RegistrationProblem.of(RegistrationProblem.Code.INVALID_FORMAT, "consentId"));
         }
         if (consent.version() < 1) {

@@ -155,6 +155,11 @@ class AuditEventTest {
         assertThatCode(() -> AuditEvent.builder(AuditEventType.CONSENT_REGISTERED, NOW,
                 "security-officer:123e4567-e89b-12d3-a456-426614174000")
                 .consentId("123e4567-e89b-12d3-a456-196408233234").build()).doesNotThrowAnyException();
+        // The registry audits a consent as id:vN, and agencies prefix their ids: kvv-<uuid>:v2.
+        assertThatCode(() -> base().consentId("kvv-123e4567-e89b-12d3-a456-196408233234:v2").build())
+                .doesNotThrowAnyException();
+        assertThatCode(() -> base().consentId("19640823-3234-4c1a-9e2f-3f1c2a4e8d7b:v1").build())
+                .doesNotThrowAnyException();
         // Kommunkod and short numbers in codes are fine.
         assertThatCode(() -> base().counterpart("socialtjanst.kommun-2183").reasonCode("consent_denied")
                 .consentId("cns-2026-000123.v2").build()).doesNotThrowAnyException();

@@ -198,6 +198,19 @@ class ConsentValidatorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"640823-3234", "kvv-196408233234", "KV:19640823-3234.v1"})
+    void refusesAConsentIdShapedLikeAPersonalIdentityNumber(String consentId) {
+        assertThat(validator.validate(releaseConsent().consentId(consentId).build()))
+                .containsExactly(problem(INVALID_FORMAT, "consentId"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3f1c2a4e-8d7b-4c1a-9e2f-196408233234", "kvv-19640823-3234-4c1a-9e2f-3f1c2a4e8d7b"})
+    void acceptsAConsentIdMadeFromAUuidWhoseDigitsLookLikeOne(String consentId) {
+        assertThat(validator.validate(releaseConsent().consentId(consentId).build())).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"DOC-2026-000123", "arende/2026/77#bilaga-2", "E-SIGN:4f9a2c"})
     void acceptsOpaqueEvidenceReferences(String reference) {
         assertThat(validator.validate(releaseConsent().evidenceRef(reference).build())).isEmpty();
