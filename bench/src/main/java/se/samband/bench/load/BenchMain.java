@@ -31,6 +31,7 @@ public final class BenchMain {
     private final BenchOptions options;
     private final PrintStream out;
     private final ResultTable table;
+    private final OwnGcPauses ownPauses = OwnGcPauses.start();
 
     BenchMain(BenchOptions options, PrintStream out) {
         this.options = options;
@@ -135,10 +136,11 @@ public final class BenchMain {
                                 ForwarderBaseline.Mode.FULL_PLAN, receiptBytes, AUDIT_EVENT_BYTES));
                 // The baseline broker is fresh, so the hub's notices (and their duplicate ids) can pass once more.
                 for (int run = 0; run < options.runs(); run++) {
-                    planRuns.add(table.check("forwarder run " + (run + 1), baseline.run(driver, slices.get(run),
+                    List<PooledNotice> slice = slices.get(run);
+                    planRuns.add(measured("forwarder run " + (run + 1), null, () -> baseline.run(driver, slice,
                             options.rate(), options.concurrency(), ForwarderBaseline.Mode.FULL_PLAN, receiptBytes,
                             AUDIT_EVENT_BYTES)));
-                    rawRuns.add(table.check("raw forwarder run " + (run + 1), baseline.run(driver, slices.get(run),
+                    rawRuns.add(measured("raw forwarder run " + (run + 1), null, () -> baseline.run(driver, slice,
                             options.rate(), options.concurrency(), ForwarderBaseline.Mode.COPY_ONLY, receiptBytes,
                             AUDIT_EVENT_BYTES)));
                 }
@@ -195,23 +197,28 @@ public final class BenchMain {
     }
 
     /**
-     * A hub run, checked and printed, with the hub's CPU and heap: CPU per notice counts until the run's audit events
-     * are written too, and the next run starts after that.
+     * A run, checked and printed with the bench JVM's own collector pauses. For a hub run ({@code hub} not null)
+     * also the hub's CPU and heap: CPU per notice counts until the run's audit events are written too, and the next
+     * run starts after that.
      */
     private RunResult measured(String label, HubUnderTest hub, HubRun run) throws Exception {
         Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
         ThreadCpu threadsBefore = hub != null ? hub.threadCpu() : null;
         HubTimings timingsBefore = hub != null ? hub.timings() : null;
         HubUnderTest.AuditWrites auditBefore = hub != null ? hub.auditWrites() : null;
+        int pausesBefore = ownPauses.mark();
         RunResult result = run.run();
         if (hub == null) {
-            return table.check(label, result);
+            table.check(label, result);
+            printTail(result, pausesBefore);
+            return result;
         }
         double cores = (hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos();
         double heap = hub.heapUsedMiB();
         HubTimings timings = hub.timings().since(timingsBefore);
         table.check(label, result);
         out.println("    hub: " + timings.describe());
+        printTail(result, pausesBefore);
         settle(hub, auditBefore);
         Duration cpu = hub.cpuTime().minus(cpuBefore);
         ThreadCpu threads = hub.threadCpu();
@@ -221,6 +228,15 @@ public final class BenchMain {
         }
         double cpuMillisPerNotice = cpu.toNanos() / 1e6 / result.notices();
         return result.withHub(cores, heap, cpuMillisPerNotice);
+    }
+
+    /** What the slowest copies waited for, and the bench JVM's own pauses, which lengthen every latency it reads. */
+    private void printTail(RunResult result, int pausesBefore) {
+        String split = result.split().describe();
+        if (!split.isEmpty()) {
+            out.println("    " + split);
+        }
+        out.println("    " + ownPauses.describeSince(pausesBefore));
     }
 
     /** Lets the hub's audit writer catch up, so that the next run is not charged for this one's audit trail. */

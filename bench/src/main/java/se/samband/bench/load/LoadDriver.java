@@ -124,7 +124,7 @@ final class LoadDriver {
         }
         return new RunResult(notices.size(), expectedCopies, tally.copies.size(), tally.duplicates.get(),
                 tally.receipts.get(), tally.unexpected.get(), tally.lastCopy.get() - tally.firstSubmit.get(),
-                tally.latencies(), tally.meanReceiptBytes(), Double.NaN, Double.NaN, Double.NaN);
+                tally.latencies(), tally.split, tally.meanReceiptBytes(), Double.NaN, Double.NaN, Double.NaN);
     }
 
     /**
@@ -174,6 +174,7 @@ final class LoadDriver {
                 }
                 tally.submitted.put(notice.noticeId(), interval > 0 ? due : System.nanoTime());
                 producer.send(message);
+                tally.sent.put(notice.noticeId(), System.nanoTime());
                 tally.submittedCopies.addAndGet(notice.recipients().size());
             }
         }
@@ -182,6 +183,9 @@ final class LoadDriver {
     /** What came back, shared by the consumer threads. */
     private static final class Tally {
         final Map<UUID, Long> submitted = new ConcurrentHashMap<>();
+        /** When each blocking send returned: the notice was durable in the inbox. */
+        final Map<UUID, Long> sent = new ConcurrentHashMap<>();
+        final LatencySplit split = new LatencySplit();
         final Set<String> copies = ConcurrentHashMap.newKeySet();
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger submittedCopies = new AtomicInteger();
@@ -284,6 +288,10 @@ final class LoadDriver {
                     tally.duplicates.incrementAndGet();
                 } else {
                     histogram.recordValue(Math.max(0, (now - submitted) / 1000));
+                    Long sent = tally.sent.get(id);
+                    if (sent != null) {
+                        tally.split.add(submitted, sent, message.getJMSTimestamp(), now);
+                    }
                     tally.lastCopy.accumulateAndGet(now, Math::max);
                 }
             } else if (RECEIPT_TYPE.equals(type)) {

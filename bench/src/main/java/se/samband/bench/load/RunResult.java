@@ -4,10 +4,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One measured run: how many notices were sent, how many recipient copies and receipts came back (and how many
- * copies twice), the wall time from the first submit to the last copy, and the end-to-end latency in microseconds.
+ * copies twice), the wall time from the first submit to the last copy, and the end-to-end latency in microseconds,
+ * also cut into its parts for the slowest copies.
  */
 record RunResult(int notices, int expectedCopies, int copies, int duplicateCopies, int receipts, int unexpected,
-                 long elapsedNanos, Histogram latencyMicros, int meanReceiptBytes, double hubCpuCores,
+                 long elapsedNanos, Histogram latencyMicros, LatencySplit split, int meanReceiptBytes,
+                 double hubCpuCores,
                  double hubHeapMiB, double hubCpuMillisPerNotice) {
 
     double throughput() {
@@ -32,6 +34,6 @@ record RunResult(int notices, int expectedCopies, int copies, int duplicateCopie
      */
     RunResult withHub(double cpuCores, double heapMiB, double cpuMillisPerNotice) {
         return new RunResult(notices, expectedCopies, copies, duplicateCopies, receipts, unexpected, elapsedNanos,
-                latencyMicros, meanReceiptBytes, cpuCores, heapMiB, cpuMillisPerNotice);
+                latencyMicros, split, meanReceiptBytes, cpuCores, heapMiB, cpuMillisPerNotice);
     }
 }

@@ -62,6 +62,15 @@ class BenchQuickIT {
         assertThat(Double.parseDouble(byThread.group(1))).as("intake").isPositive();
         assertThat(Double.parseDouble(byThread.group(2))).as("broker").isPositive();
         assertThat(Double.parseDouble(byThread.group(3))).as("audit writer").isPositive();
+        // The slowest copies' latency in its parts, and the bench JVM's own pauses, for each of the three runs.
+        Matcher split = Pattern.compile("(?m)^    slowest 1 % \\((\\d+) cop(y|ies), mean (\\d+\\.\\d) ms\\): "
+                + "submit -?\\d+\\.\\d, until forwarded -?\\d+\\.\\d, commit and delivery -?\\d+\\.\\d ms; "
+                + "all copies: ").matcher(output);
+        assertThat(split.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(split.group(1))).as("1 % of the hub run's copies").isEqualTo(NOTICES / 100);
+        assertThat(Double.parseDouble(split.group(3))).isPositive();
+        assertThat(Pattern.compile("(?m)^    bench JVM: GC \\d+ pauses?, \\d+ ms in all, the longest \\d+ ms$")
+                .matcher(output).results().count()).isEqualTo(3);
         // Warm-up and one measured run per scenario: hub, forwarder with the hub's plan, raw forwarder.
         int sent = 2 * WARMUP + 3 * NOTICES;
         Matcher accounting = Pattern.compile("accounting: (\\d+) notices sent, (\\d+) recipient copies received, "
