@@ -313,7 +313,8 @@ public final class BenchMain {
         long started = System.nanoTime();
         HubUnderTest hub = HubUnderTest.start(hubJar, Files.createDirectories(work.resolve("hub")),
                 options.hubHeap(), options.hubJvmArgs(), options.tlsProvider(), settings);
-        out.printf(Locale.ROOT, "hub started in %.1f s, log %s%n", (System.nanoTime() - started) / 1e9, hub.log());
+        out.printf(Locale.ROOT, "hub started in %.1f s, JVM options %s, log %s%n", (System.nanoTime() - started) / 1e9,
+                hub.jvmOptions().isEmpty() ? "none" : String.join(" ", hub.jvmOptions()), hub.log());
         return hub;
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,7 @@ final class HubUnderTest implements AutoCloseable {
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
+    static final String SHENANDOAH = "-XX:+UseShenandoahGC";
 
     private final Path dataDir;
     private final int managementPort;
@@ -38,16 +40,23 @@ final class HubUnderTest implements AutoCloseable {
     private final String tlsProvider;
     private final Process process;
     private final Path log;
+    private final List<String> jvmOptions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private HubUnderTest(Path dataDir, int managementPort, int tlsPort, String tlsProvider, Process process,
-                         Path log) {
+                         Path log, List<String> jvmOptions) {
         this.dataDir = dataDir;
         this.managementPort = managementPort;
         this.tlsPort = tlsPort;
         this.tlsProvider = tlsProvider;
         this.process = process;
         this.log = log;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The JVM options the hub was started with besides its heap, the default collector included. */
+    List<String> jvmOptions() {
+        return jvmOptions;
     }
 
     /**
@@ -61,7 +70,8 @@ final class HubUnderTest implements AutoCloseable {
         int tlsPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap));
-        command.addAll(jvmArgs);
+        List<String> jvmOptions = withDefaultCollector(jvmArgs, () -> runs(java, SHENANDOAH, "-version"));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", hubJar.toString(), "hub", "--samband.data-dir=" + dataDir,
                 "--server.port=" + freePort(),
                 "--management.server.port=" + managementPort, "--samband.broker.port=" + freePort(),
@@ -71,9 +81,40 @@ final class HubUnderTest implements AutoCloseable {
         command.addAll(extraSettings);
         Path log = dataDir.resolve("hub.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HubUnderTest hub = new HubUnderTest(dataDir, managementPort, tlsPort, tlsProvider, process, log);
+        HubUnderTest hub = new HubUnderTest(dataDir, managementPort, tlsPort, tlsProvider, process, log,
+                jvmOptions);
         hub.awaitHealthy();
         return hub;
+    }
+
+    /**
+     * The hub's JVM options with the collector {@code samband hub} gives it: Shenandoah where the JVM has it, unless
+     * the options name a collector themselves (bench/RESULTS.md, 2026-12-07: the p99 at a quarter of the maximum).
+     */
+    static List<String> withDefaultCollector(List<String> jvmArgs, BooleanSupplier shenandoahAvailable) {
+        boolean chosen = jvmArgs.stream().anyMatch(arg -> arg.startsWith("-XX:+Use") && arg.endsWith("GC"));
+        if (chosen || !shenandoahAvailable.getAsBoolean()) {
+            return jvmArgs;
+        }
+        List<String> withCollector = new ArrayList<>(jvmArgs);
+        withCollector.add(0, SHENANDOAH);
+        return withCollector;
+    }
+
+    /** Whether {@code java options...} exits with 0: a JVM without a collector refuses to start with it. */
+    static boolean runs(String java, String... options) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(options));
+        try {
+            Process probe = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     BrokerEndpoint endpoint() {

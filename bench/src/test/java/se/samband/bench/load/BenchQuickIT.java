@@ -44,6 +44,8 @@ class BenchQuickIT {
                 "| baseline: forwarder, consume 1 -> hub's plan, commit |",
                 "| reference: raw forwarder, consume 1 -> 1, commit |");
         assertThat(output).containsPattern(Pattern.compile("(?m)^ratio: \\d+\\.\\d\\d$"));
+        // The hub runs with the collector the launcher gives it where this JVM has it (HubCollectorTest).
+        assertThat(output).containsPattern("(?m)^hub started in \\d+\\.\\d s, JVM options .+, log ");
         // The measured hub run's time in the pipeline, read from the hub's own timers.
         Matcher pipeline = Pattern.compile("(?m)^    hub: admit \\d+\\.\\d\\d, .* ms per notice "
                 + "\\((\\d+\\.\\d\\d) in the pipeline\\); GC: \\d+ pauses").matcher(output);
