@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * <p>A UUID (8-4-4-4-12 hex, not touching another letter or digit) is never such a shape, wherever it stands:
  * its groups may be all digits by chance ({@code 19640823-3234-...} or a tail of {@code 196408233234}, about
  * one random UUID in 700), and ids like {@code kvv-<uuid>} or {@code <uuid>:v2} must not be refused for it.
- * Masking a UUID can only split digit runs, never join them, so it hides nothing else.
+ * Masking a UUID can only split digit runs, never join them. What it gives up: a personnummer typed in a UUID's own
+ * layout ({@code 19640823-3234-0000-0000-000000000000}), or one whose last four digits begin a UUID's first group;
+ * neither comes about by accident, and this rule is there for accidents.
  */
 public final class PersonnummerShape {
     /** Optional century, YY, MM (group 1), DD (group 2), optional - or +, four digits; not touching a digit. */

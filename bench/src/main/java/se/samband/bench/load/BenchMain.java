@@ -31,7 +31,7 @@ public final class BenchMain {
     private final BenchOptions options;
     private final PrintStream out;
     private final ResultTable table;
-    private final OwnGcPauses ownPauses = OwnGcPauses.start();
+    private final OwnGcPauses ownPauses = OwnGcPauses.ofThisJvm();
 
     BenchMain(BenchOptions options, PrintStream out) {
         this.options = options;

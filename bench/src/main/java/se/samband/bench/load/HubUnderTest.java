@@ -108,7 +108,11 @@ final class HubUnderTest implements AutoCloseable {
         try {
             Process probe = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+            if (!probe.waitFor(30, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                return false;
+            }
+            return probe.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

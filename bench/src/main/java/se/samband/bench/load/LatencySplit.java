@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 
 /**
@@ -15,8 +16,9 @@ import java.util.function.ToLongFunction;
  * the inbox or the hub's pipeline, or waited for the hub's commit and the delivery to the recipient's consumer.
  *
  * <p>The JMS timestamp is the sender's wall clock in milliseconds, so the two later parts are good to a millisecond
- * each (the bench and the hub read the same clock); a copy sent before the bench's own send call had returned can
- * show a part below zero.
+ * each (the bench and the hub, on 127.0.0.1, read the same clock); a copy sent before the bench's own send call had
+ * returned can show a part below zero. A copy that arrived before its send call returned cannot be cut: it is
+ * counted and named, and the slowest 1 % are taken from the copies that could be cut.
  */
 final class LatencySplit {
     /** The part of the copies that counts as slowest: the ones at or above the p99. */
@@ -27,6 +29,7 @@ final class LatencySplit {
     }
 
     private final ConcurrentLinkedQueue<Copy> copies = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger uncut = new AtomicInteger();
     /** One instant on both clocks, to bring the JMS timestamps onto {@link System#nanoTime()}. */
     private final long baseNanos;
     private final long baseEpochMicros;
@@ -53,6 +56,7 @@ final class LatencySplit {
      */
     void add(long dueNanos, long sentNanos, long forwardedMillis, long arrivedNanos) {
         if (forwardedMillis <= 0) {
+            addUncut();
             return;
         }
         long forwarded = forwardedMillis * 1000 - (baseEpochMicros - baseNanos / 1000);
@@ -62,19 +66,26 @@ final class LatencySplit {
         copies.add(new Copy(arrived - due, sent - due, forwarded - sent, arrived - forwarded));
     }
 
+    /** A copy that arrived before its send call returned, or without a JMS timestamp. */
+    void addUncut() {
+        uncut.incrementAndGet();
+    }
+
     int size() {
         return copies.size();
     }
 
     /**
      * e.g. "slowest 1 % (90 copies, mean 61.2 ms): submit 2.1, until forwarded 52.3, commit and delivery 6.8 ms;
-     * all copies: 1.0, 1.9, 1.2 ms" (means); empty when no copy could be split.
+     * all copies: 1.0, 1.9, 1.2 ms" (means), then how many copies could not be cut, if any; empty when none could.
      */
     String describe() {
         List<Copy> all = new ArrayList<>(copies);
         if (all.isEmpty()) {
             return "";
         }
+        String notCut = uncut.get() == 0 ? "" : String.format(Locale.ROOT, "; %d not cut (arrived before their send "
+                + "returned, or had no timestamp)", uncut.get());
         all.sort(Comparator.comparingLong(Copy::latency).reversed());
         int slow = Math.max(1, (int) Math.ceil(all.size() * SLOWEST_PERCENT / 100));
         List<Copy> slowest = all.subList(0, slow);
@@ -83,7 +94,7 @@ final class LatencySplit {
                 slow == 1 ? "copy" : "copies",
                 mean(slowest, Copy::latency), mean(slowest, Copy::submit), mean(slowest, Copy::untilForwarded),
                 mean(slowest, Copy::commitAndDelivery), mean(all, Copy::submit), mean(all, Copy::untilForwarded),
-                mean(all, Copy::commitAndDelivery));
+                mean(all, Copy::commitAndDelivery)) + notCut;
     }
 
     private static double mean(List<Copy> copies, ToLongFunction<Copy> part) {

@@ -291,6 +291,8 @@ final class LoadDriver {
                     Long sent = tally.sent.get(id);
                     if (sent != null) {
                         tally.split.add(submitted, sent, message.getJMSTimestamp(), now);
+                    } else {
+                        tally.split.addUncut();
                     }
                     tally.lastCopy.accumulateAndGet(now, Math::max);
                 }

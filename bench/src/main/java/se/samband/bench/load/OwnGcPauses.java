@@ -15,19 +15,28 @@ import javax.management.openmbean.CompositeData;
  * the latencies the bench reports as surely as one in the hub; each run's report names both, so that a tail can be
  * told apart. The baseline's broker runs in this JVM too, so for the baseline these are its broker's pauses as well.
  *
- * <p>Counted from the JVM's notifications, one per collection. Collectors that report their concurrent cycles as
- * well as their pauses (ZGC, Shenandoah, G1 on newer JDKs) have a bean whose name says "Cycles" or "Concurrent":
- * those do not stop the threads and are left out.
+ * <p>Counted from the JVM's notifications, one per collection, by one listener per JVM ({@link #ofThisJvm()}); a
+ * run reads the pauses after its {@link #mark()}. ZGC and Shenandoah report their concurrent cycles on a bean of
+ * their own, named "... Cycles": those do not stop the threads and are left out. G1's "G1 Concurrent GC" bean
+ * (JDK 20 and later) reports the remark and cleanup pauses, which do, so it counts.
  */
 final class OwnGcPauses {
-    private final List<Long> pauseMicros = new ArrayList<>();
-
-    private OwnGcPauses() {
+    private static final class Holder {
+        static final OwnGcPauses THIS_JVM = listening(new OwnGcPauses());
     }
 
-    /** Starts listening; pauses before this call are not counted. */
-    static OwnGcPauses start() {
-        OwnGcPauses pauses = new OwnGcPauses();
+    private final List<Long> pauseMicros = new ArrayList<>();
+
+    /** Without a listener: pauses only arrive through {@link #add(long)} (tests). */
+    OwnGcPauses() {
+    }
+
+    /** This JVM's pauses since the first call; one listener however many benches run in the JVM. */
+    static OwnGcPauses ofThisJvm() {
+        return Holder.THIS_JVM;
+    }
+
+    private static OwnGcPauses listening(OwnGcPauses pauses) {
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (isPauseCollector(bean.getName()) && bean instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((notification, handback) -> pauses.record(notification), null, null);
@@ -37,7 +46,7 @@ final class OwnGcPauses {
     }
 
     static boolean isPauseCollector(String beanName) {
-        return !beanName.contains("Cycles") && !beanName.contains("Concurrent");
+        return !beanName.contains("Cycles");
     }
 
     private void record(Notification notification) {
