@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samband.hub.web.AuthenticatedParticipant;
 import se.samband.notice.ParticipantId;
+import se.samband.notice.PersonnummerShape;
 import se.samband.notice.error.ErrorCode;
 import se.samband.notice.error.SambandException;
 
@@ -105,8 +106,9 @@ public class ConsentController {
         return body(ErrorCode.CONSENT_INVALID, List.of(ConsentRefused.Problem.of("invalid_format", field)));
     }
 
+    /** An id from the path; one the registry could never have taken is not found, and not repeated anywhere. */
     private static String known(String id) {
-        if (!CONSENT_ID.matcher(id).matches()) {
+        if (!CONSENT_ID.matcher(id).matches() || PersonnummerShape.foundIn(id)) {
             throw new SambandException(ErrorCode.CONSENT_NOT_FOUND, "consent id of the wrong form");
         }
         return id;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,16 +104,32 @@ class ConsentApiTest extends HubSpringTest {
     }
 
     @Test
-    void refusesAConsentIdShapedLikeAPersonalIdentityNumberAsAProblemOfItsField() throws Exception {
+    void refusesAConsentIdShapedLikeAPersonalIdentityNumberWithoutRepeatingIt() throws Exception {
         String subject = ConsentFixtures.newSubject();
         ObjectNode body = RegistryApi.releaseConsent("kvv-19640823-3234", subject, FRIVARD, SOCIAL);
-
-        HttpResponse<String> refused = api().postJson(FRIVARD, "/api/v1/consents", body);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        HttpResponse<String> refused;
+        HttpResponse<String> withdrawal;
+        try {
+            refused = api().postJson(FRIVARD, "/api/v1/consents", body);
+            withdrawal = api().postJson(FRIVARD, "/api/v1/consents/19640823-3234/withdrawal",
+                    JSON.createObjectNode().put("withdrawnVia", "PHONE"));
+        } finally {
+            root.detachAppender(log);
+        }
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(problems(JSON.readTree(refused.body()))).containsExactly(tuple("invalid_format", "consentId"));
         assertThat(refused.body()).doesNotContain("3234");
         assertThat(consentIdsOf(FRIVARD, subject)).isEmpty();
+        assertThat(withdrawal.statusCode()).as("no consent can have that id").isEqualTo(404);
+        assertThat(withdrawal.body()).doesNotContain("3234");
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.contains("consent API request refused"))
+                .noneMatch(line -> line.contains("3234"));
     }
 
     /** About one random UUID in 700 has groups of digits shaped like a personnummer; such an id is no person's. */
