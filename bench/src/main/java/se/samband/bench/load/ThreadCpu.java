@@ -48,7 +48,10 @@ final class ThreadCpu {
             if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                 return JIT;
             }
-            if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+            // G1's workers and concurrent threads, Shenandoah's ("Shenandoah Cont", "Shenandoah GC T") and ZGC's
+            // ("ZWorker#0", "ZDriver", ...), as Linux shows them.
+            if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")
+                    || name.startsWith("Shenandoah") || name.matches("Z[A-Z][a-z]+.*")) {
                 return GC;
             }
             return OTHER;

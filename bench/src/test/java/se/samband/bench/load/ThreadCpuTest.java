@@ -29,6 +29,10 @@ class ThreadCpuTest {
         assertEquals(Group.JIT, Group.of("C1 CompilerThre"));
         assertEquals(Group.GC, Group.of("GC Thread#0"));
         assertEquals(Group.GC, Group.of("G1 Conc#0"));
+        assertEquals(Group.GC, Group.of("Shenandoah Cont"));
+        assertEquals(Group.GC, Group.of("Shenandoah GC T"));
+        assertEquals(Group.GC, Group.of("ZWorker#0"));
+        assertEquals(Group.GC, Group.of("ZDriver"));
         assertEquals(Group.OTHER, Group.of("java"));
         assertEquals(Group.OTHER, Group.of("http-nio-127.0."));
     }
