@@ -33,6 +33,8 @@ final class HubUnderTest implements AutoCloseable {
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
     static final String SHENANDOAH = "-XX:+UseShenandoahGC";
+    /** The java of this JVM, which starts the hub as well. */
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Path dataDir;
     private final int managementPort;
@@ -68,9 +70,8 @@ final class HubUnderTest implements AutoCloseable {
                               List<String> extraSettings) throws IOException {
         int managementPort = freePort();
         int tlsPort = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap));
-        List<String> jvmOptions = withDefaultCollector(jvmArgs, () -> runs(java, SHENANDOAH, "-version"));
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx" + heap, "-Xms" + heap));
+        List<String> jvmOptions = withDefaultCollector(jvmArgs, HubUnderTest::shenandoahAvailable);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", hubJar.toString(), "hub", "--samband.data-dir=" + dataDir,
                 "--server.port=" + freePort(),
@@ -99,6 +100,11 @@ final class HubUnderTest implements AutoCloseable {
         List<String> withCollector = new ArrayList<>(jvmArgs);
         withCollector.add(0, SHENANDOAH);
         return withCollector;
+    }
+
+    /** Whether this JVM's java starts with Shenandoah (Oracle's builds, for one, do not have it). */
+    static boolean shenandoahAvailable() {
+        return runs(JAVA, SHENANDOAH, "-version");
     }
 
     /** Whether {@code java options...} exits with 0: a JVM without a collector refuses to start with it. */

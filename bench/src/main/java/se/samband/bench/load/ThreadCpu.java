@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
 final class ThreadCpu {
     /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ, the same on every architecture Java runs on). */
     private static final long NANOS_PER_TICK = 10_000_000L;
+    /** ZGC's threads: "ZWorker#0", "ZDriver", "ZDirector", "ZStat", ... */
+    private static final Pattern ZGC_THREAD = Pattern.compile("Z[A-Z][a-z]");
 
     /** What a thread does, by its name. */
     enum Group {
@@ -51,7 +54,7 @@ final class ThreadCpu {
             // G1's workers and concurrent threads, Shenandoah's ("Shenandoah Cont", "Shenandoah GC T") and ZGC's
             // ("ZWorker#0", "ZDriver", ...), as Linux shows them.
             if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")
-                    || name.startsWith("Shenandoah") || name.matches("Z[A-Z][a-z]+.*")) {
+                    || name.startsWith("Shenandoah") || ZGC_THREAD.matcher(name).lookingAt()) {
                 return GC;
             }
             return OTHER;

@@ -2,7 +2,6 @@ package se.samband.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +25,7 @@ class HubCollectorTest {
 
     @Test
     void theProbeTellsAnOptionThisJvmTakesFromOneItRefuses() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        assertThat(HubUnderTest.runs(java, "-XX:+UseSerialGC", "-version")).isTrue();
-        assertThat(HubUnderTest.runs(java, "-XX:+UseNoSuchCollectorGC", "-version")).isFalse();
+        assertThat(HubUnderTest.runs(HubUnderTest.JAVA, "-XX:+UseSerialGC", "-version")).isTrue();
+        assertThat(HubUnderTest.runs(HubUnderTest.JAVA, "-XX:+UseNoSuchCollectorGC", "-version")).isFalse();
     }
 }
