@@ -24,7 +24,7 @@ public final class TestSenderStamp implements ActiveMQServerMessagePlugin {
         }
     }
 
-    /** Before routing, i.e. after the hub's own stamp and Artemis' populate-validated-user have run. */
+    /** Before routing, i.e. after the hub's own stamp (ValidatedUserStamp) has run. */
     @Override
     public void beforeMessageRoute(Message message, RoutingContext context, boolean direct, boolean rejectDuplicates) {
         String address = message.getAddress();

@@ -72,9 +72,11 @@ final class ArtemisConfigurationFactory {
                 // the hub has taken in the CRL (sessions are opened per connection, so the cost is small).
                 .setSecurityEnabled(true)
                 .setAuthenticationCacheSize(0)
-                // Every message carries its authenticated sender (_AMQ_VALIDATED_USER = participant id): the intake
-                // compares it with the header's sender.
-                .setPopulateValidatedUser(true)
+                // Every message a participant sends carries its authenticated sender (_AMQ_VALIDATED_USER =
+                // participant id), which the intake compares with the header's sender: ValidatedUserStamp writes it,
+                // for every protocol, and leaves the hub's own sends alone (populate-validated-user would stamp them
+                // too, and every stamp costs a second encoding of the message).
+                .setPopulateValidatedUser(false)
                 // The hub reports the broker through its health endpoint; no platform MBeans, which would also
                 // clash between two brokers in one JVM (tests).
                 .setJMXManagementEnabled(false);
@@ -104,10 +106,10 @@ final class ArtemisConfigurationFactory {
         config.addAddressConfiguration(new CoreAddressConfiguration()
                 .setName(Endpoints.HUB_CONSENT_CHANGES)
                 .addRoutingType(RoutingType.MULTICAST));
+        // The authenticated sender on what participants send, for core and AMQP messages alike.
+        config.registerBrokerPlugin(new ValidatedUserStamp());
         // ParticipantSecurityManager decides every check itself; this entry only makes sure that every address has
         // roles to hand to it (an address without matching roles would be refused before the manager is asked).
-        // populate-validated-user covers core messages; this covers AMQP ones too.
-        config.registerBrokerPlugin(new ValidatedUserStamp());
         config.putSecurityRoles("#", Set.of(allPermissions(ParticipantSecurityManager.HUB_ROLE),
                 allPermissions(ParticipantSecurityManager.PARTICIPANT_ROLE)));
         return config;

@@ -42,6 +42,11 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
     private static final Logger log = LoggerFactory.getLogger(ParticipantSecurityManager.class);
     private static final Set<CheckType> READ = EnumSet.of(CheckType.CONSUME, CheckType.BROWSE);
     private static final int MAX_LOGGED_ADDRESS = 200;
+    /**
+     * The hub's subject, made once: without an authentication cache Artemis authenticates again for every send it
+     * checks, and the hub's in-VM sessions send four or more messages per notice. A read-only subject can be shared.
+     */
+    private static final Subject HUB = subject(ParticipantId.HUB.value(), HUB_ROLE);
 
     private final ParticipantAuthenticator authenticator;
     private final String internalUser;
@@ -56,7 +61,7 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
     @Override
     public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
         if (connection != null && connection.getTransportConnection() instanceof InVMConnection) {
-            return subject(ParticipantId.HUB.value(), HUB_ROLE);
+            return HUB;
         }
         X509Certificate[] chain = connection == null ? null : CertificateUtil.getCertsFromConnection(connection);
         if (chain != null) {
@@ -71,7 +76,7 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
         }
         if (internalUser.equals(user) && password != null
                 && MessageDigest.isEqual(internalPassword, password.getBytes(StandardCharsets.UTF_8))) {
-            return subject(ParticipantId.HUB.value(), HUB_ROLE);
+            return HUB;
         }
         log.warn("Broker login refused from {}: no client certificate and not the hub-internal user",
                 remoteAddress(connection));
@@ -128,12 +133,24 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
         return subject;
     }
 
+    // Both are asked for every send and consume the broker checks: plain loops over the subject's two principals,
+    // where getPrincipals(Class) would copy them into a new set each time.
     private static boolean hasRole(Subject subject, String role) {
-        return subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).anyMatch(role::equals);
+        for (Principal principal : subject.getPrincipals()) {
+            if (principal instanceof RolePrincipal && role.equals(principal.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String userOf(Subject subject) {
-        return subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst().orElse(null);
+        for (Principal principal : subject.getPrincipals()) {
+            if (principal instanceof UserPrincipal) {
+                return principal.getName();
+            }
+        }
+        return null;
     }
 
     /** Address names come from clients: no line breaks or control characters into the log, and a bounded length. */

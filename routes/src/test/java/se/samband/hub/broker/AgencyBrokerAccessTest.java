@@ -83,8 +83,21 @@ class AgencyBrokerAccessTest extends HubSpringTest {
             connection.start();
             MessageConsumer own = session.createConsumer(session.createQueue(Endpoints.agencyInbox(POLICE)),
                     "testMarker = '" + marker + "'");
-            assertThat(((TextMessage) own.receive(10_000)).getText()).isEqualTo("for the agency " + marker);
+            Message fromHub = own.receive(10_000);
+            assertThat(((TextMessage) fromHub).getText()).isEqualTo("for the agency " + marker);
+            // The hub's own sends are not stamped (a stamp costs a second encoding of the message)...
+            assertThat(fromHub.getStringProperty(VALIDATED_USER)).isNull();
         }
+    }
+
+    @Test
+    void whatTheHubItselfSendsToItsInboxIsStampedAsTheHub() throws Exception {
+        // ... except on the way to the inbox, whose intake takes the sender from the stamp.
+        String marker = UUID.randomUUID().toString();
+        hubSend(Endpoints.HUB_INBOX, marker);
+        Message received = hubReceive(Endpoints.HUB_INBOX, marker);
+        assertThat(received).isNotNull();
+        assertThat(received.getStringProperty(VALIDATED_USER)).isEqualTo(ParticipantId.HUB.value());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.samband.security.seal.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
@@ -9,20 +10,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
@@ -41,6 +42,7 @@ import se.samband.security.pki.PrivateKeyAccess;
 public final class CmsSigner {
     private final X509Certificate certificate;
     private final X509CertificateHolder certificateHolder;
+    private final SignedDataDer der;
     private final PrivateKey privateKey;
     private final Provider provider;
     private final SignatureScheme scheme;
@@ -52,6 +54,7 @@ public final class CmsSigner {
         try {
             this.certificate = key.certificate();
             this.certificateHolder = new JcaX509CertificateHolder(certificate);
+            this.der = new SignedDataDer(certificate.getEncoded());
             this.scheme = SignatureScheme.forKey(certificate.getPublicKey());
             // Converted once into the signing provider's own key object: a JDK key would be translated on every
             // signature. EC keys are signed natively where BoringSSL is available (NativeEc), else by BC.
@@ -79,27 +82,32 @@ public final class CmsSigner {
 
     /** A DER SignedData over {@code content} without the content (the detached header signature). */
     public byte[] signDetached(byte[] content) throws CMSException {
-        return sign(new CMSProcessableByteArray(content), false);
+        return der.encode(signerInfo(content), null);
     }
 
     /** A DER SignedData that carries {@code content} (the inner signature of the body). */
     public byte[] signEncapsulated(byte[] content) throws CMSException {
-        return sign(new CMSProcessableByteArray(content), true);
+        return der.encode(signerInfo(content), content);
     }
 
-    private byte[] sign(CMSProcessableByteArray content, boolean encapsulate) throws CMSException {
+    /**
+     * The one SignerInfo over {@code content}, as {@code CMSSignedDataGenerator} makes it (content type id-data,
+     * the signed attributes of {@link #signedAttributes()}); the SignedData around it is {@link SignedDataDer}'s.
+     */
+    private SignerInfo signerInfo(byte[] content) throws CMSException {
         try {
             JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(scheme.jcaName());
             if (provider != null) {
                 signerBuilder.setProvider(provider);
             }
             ContentSigner contentSigner = signerBuilder.build(privateKey);
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
+            SignerInfoGenerator generator = new JcaSignerInfoGeneratorBuilder(digests)
                     .setSignedAttributeGenerator(signedAttributes())
-                    .build(contentSigner, certificateHolder));
-            generator.addCertificate(certificateHolder);
-            return generator.generate(content, encapsulate).getEncoded(ASN1Encoding.DER);
+                    .build(contentSigner, certificateHolder);
+            try (OutputStream out = generator.getCalculatingOutputStream()) {
+                out.write(content);
+            }
+            return generator.generate(CMSObjectIdentifiers.data);
         } catch (OperatorCreationException | IOException e) {
             throw new CMSException("cannot sign", e);
         }
