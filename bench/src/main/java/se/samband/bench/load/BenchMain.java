@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code samband bench}: the hub under load, then the bare forwarder baseline on an equivalent broker, one table.
+ * {@code samband bench}: the hub under load and, after each of its runs, the bare forwarder baseline on an equivalent
+ * broker with the same notices; one table.
  * Prints to standard output on purpose: the table is the command's result.
  */
 public final class BenchMain {
@@ -68,39 +70,59 @@ public final class BenchMain {
                 options.senders(), options.recipients(), options.bodyBytes(), options.concurrency(),
                 options.consentCacheHit() ? "hit" : "miss", options.tlsProvider(),
                 Runtime.getRuntime().availableProcessors(), work);
-        List<List<PooledNotice>> slices = new ArrayList<>();
         List<RunResult> hubRuns = new ArrayList<>();
+        List<RunResult> planRuns = new ArrayList<>();
+        List<RunResult> rawRuns = new ArrayList<>();
         List<List<RunResult>> curve = new ArrayList<>();
-        Path pkiDir;
-        int receiptBytes;
         HubUnderTest hub = options.externalHub() ? null : startHub(work);
+        ForwarderBaseline baseline = null;
         Boolean sustained = null;
         try {
             BrokerEndpoint endpoint = hub != null ? hub.endpoint()
                     : new BrokerEndpoint(options.hubTlsPort(), options.hubPki(), options.tlsProvider());
-            pkiDir = endpoint.pkiDir();
+            Path pkiDir = endpoint.pkiDir();
             NoticePool pool = new NoticePool(pkiDir, options.consentCacheHit());
             LoadDriver driver = new LoadDriver(endpoint, Duration.ofSeconds(options.timeoutSeconds()));
+            // The receipts' size, for the baseline's: the same notices get the same receipts in every run.
+            AtomicInteger receiptBytes = new AtomicInteger();
             if (hub != null) {
                 warmUp("hub warm-up", "hub's", hub::threadCpu, hub::cpuTime, size -> {
                     List<PooledNotice> round = seal(pool, size);
                     HubUnderTest.AuditWrites auditBefore = hub.auditWrites();
                     RunResult result = driver.run(round, options.rate(), true);
                     settle(hub, auditBefore);
+                    receiptBytes.set(result.meanReceiptBytes());
                     return result;
                 });
             } else {
-                table.check("hub warm-up", driver.run(seal(pool, options.warmup()), options.rate(), true));
+                RunResult result = driver.run(seal(pool, options.warmup()), options.rate(), true);
+                table.check("hub warm-up", result);
+                receiptBytes.set(result.meanReceiptBytes());
             }
             if (options.sustainSeconds() > 0) {
                 sustained = sustain(hub, pool, driver);
             }
+            Forwarders forwarders = null;
+            if (sustained == null && options.baseline()) {
+                baseline = ForwarderBaseline.start(work.resolve("baseline"), HubUnderTest.freePort(), pkiDir,
+                        options.tlsProvider());
+                forwarders = new Forwarders(baseline, new LoadDriver(baseline.endpoint(),
+                        Duration.ofSeconds(options.timeoutSeconds())), receiptBytes.get());
+                forwarders.warmUp(new NoticePool(pkiDir));
+            }
+            // Each hub run is followed by the forwarders' runs with the same notices (the baseline broker keeps its
+            // own duplicate ids), so that each pair meets the machine as it was within the same minutes.
             for (int run = 0; sustained == null && run < options.runs(); run++) {
                 List<PooledNotice> slice = seal(pool, options.notices());
-                slices.add(slice);
                 hubRuns.add(measured("hub run " + (run + 1), hub, () -> driver.run(slice, options.rate(), true)));
+                if (forwarders != null) {
+                    forwarders.run(run, slice, hub, planRuns, rawRuns);
+                }
             }
-            receiptBytes = hubRuns.isEmpty() ? 0 : hubRuns.get(0).meanReceiptBytes();
+            if (baseline != null) {
+                baseline.close();
+                baseline = null;
+            }
             if (sustained == null && options.loadCurve()) {
                 double max = ResultTable.median(hubRuns.stream().mapToDouble(RunResult::throughput).toArray());
                 for (double level : LOAD_LEVELS) {
@@ -114,6 +136,9 @@ public final class BenchMain {
                 }
             }
         } finally {
+            if (baseline != null) {
+                baseline.close();
+            }
             if (hub != null) {
                 hub.close();
             }
@@ -121,33 +146,52 @@ public final class BenchMain {
         if (sustained != null) {
             return finish(work, sustained);
         }
-        List<RunResult> planRuns = new ArrayList<>();
-        List<RunResult> rawRuns = new ArrayList<>();
-        if (options.baseline()) {
-            try (ForwarderBaseline baseline = ForwarderBaseline.start(work.resolve("baseline"),
-                    HubUnderTest.freePort(), pkiDir, options.tlsProvider())) {
-                LoadDriver driver = new LoadDriver(baseline.endpoint(), Duration.ofSeconds(options.timeoutSeconds()));
-                NoticePool warmupPool = new NoticePool(pkiDir);
-                // The forwarder runs in this JVM, so this JVM's compiler decides when the baseline is warm.
-                ProcessHandle self = ProcessHandle.current();
-                warmUp("baseline warm-up", "bench's", () -> ThreadCpu.read(self.pid()),
-                        () -> self.info().totalCpuDuration().orElse(Duration.ZERO),
-                        size -> baseline.run(driver, seal(warmupPool, size), options.rate(), options.concurrency(),
-                                ForwarderBaseline.Mode.FULL_PLAN, receiptBytes, AUDIT_EVENT_BYTES));
-                // The baseline broker is fresh, so the hub's notices (and their duplicate ids) can pass once more.
-                for (int run = 0; run < options.runs(); run++) {
-                    List<PooledNotice> slice = slices.get(run);
-                    planRuns.add(measured("forwarder run " + (run + 1), null, () -> baseline.run(driver, slice,
-                            options.rate(), options.concurrency(), ForwarderBaseline.Mode.FULL_PLAN, receiptBytes,
-                            AUDIT_EVENT_BYTES)));
-                    rawRuns.add(measured("raw forwarder run " + (run + 1), null, () -> baseline.run(driver, slice,
-                            options.rate(), options.concurrency(), ForwarderBaseline.Mode.COPY_ONLY, receiptBytes,
-                            AUDIT_EVENT_BYTES)));
-                }
-            }
-        }
         table.print(hubRuns, planRuns, rawRuns, curve, LOAD_LEVELS);
         return finish(work, table.allAccounted());
+    }
+
+    /** The baseline's forwarders in this JVM, warmed up once and then run after each hub run. */
+    private final class Forwarders {
+        private final ForwarderBaseline baseline;
+        private final LoadDriver driver;
+        private final int receiptBytes;
+
+        Forwarders(ForwarderBaseline baseline, LoadDriver driver, int receiptBytes) {
+            this.baseline = baseline;
+            this.driver = driver;
+            this.receiptBytes = receiptBytes;
+        }
+
+        /** The forwarder runs in this JVM, so this JVM's compiler decides when the baseline is warm. */
+        void warmUp(NoticePool pool) throws Exception {
+            ProcessHandle self = ProcessHandle.current();
+            BenchMain.this.warmUp("baseline warm-up", "bench's", () -> ThreadCpu.read(self.pid()),
+                    () -> self.info().totalCpuDuration().orElse(Duration.ZERO),
+                    size -> send(seal(pool, size), ForwarderBaseline.Mode.FULL_PLAN));
+        }
+
+        /**
+         * Forwarder and raw forwarder with {@code slice}, the notices of hub run {@code run}; prints what the idle
+         * hub used meanwhile (its background work takes CPU from the forwarders on the same cores).
+         */
+        void run(int run, List<PooledNotice> slice, HubUnderTest hub, List<RunResult> planRuns,
+                 List<RunResult> rawRuns) throws Exception {
+            Duration hubBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
+            long started = System.nanoTime();
+            planRuns.add(measured("forwarder run " + (run + 1), null,
+                    () -> send(slice, ForwarderBaseline.Mode.FULL_PLAN)));
+            rawRuns.add(measured("raw forwarder run " + (run + 1), null,
+                    () -> send(slice, ForwarderBaseline.Mode.COPY_ONLY)));
+            if (hub != null) {
+                out.printf(Locale.ROOT, "    the idle hub meanwhile: %.2f cores%n",
+                        hub.cpuTime().minus(hubBefore).toNanos() / (double) (System.nanoTime() - started));
+            }
+        }
+
+        private RunResult send(List<PooledNotice> notices, ForwarderBaseline.Mode mode) throws Exception {
+            return baseline.run(driver, notices, options.rate(), options.concurrency(), mode, receiptBytes,
+                    AUDIT_EVENT_BYTES);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /** Prints each run as it ends and the summary table (median and min–max of the runs), and keeps the accounting. */
 final class ResultTable {
@@ -48,9 +49,13 @@ final class ResultTable {
             row(String.format(Locale.ROOT, "hub at %.0f %% of its maximum (offered)", levels[i] * 100), curve.get(i));
         }
         out.println();
-        if (!hub.isEmpty() && !plan.isEmpty()) {
-            double ratio = median(hub, RunResult::throughput) / median(plan, RunResult::throughput);
-            out.printf(Locale.ROOT, "ratio: %.2f%n", ratio);
+        if (!hub.isEmpty() && hub.size() == plan.size()) {
+            double[] pairs = pairRatios(hub, plan);
+            out.printf(Locale.ROOT, "ratio: %.2f%n", median(pairs));
+            out.printf(Locale.ROOT, "ratio by run (each hub run against the forwarder run right after it): %s; "
+                    + "the ratio of the medians: %.2f%n", Arrays.stream(pairs)
+                    .mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(", ")),
+                    median(hub, RunResult::throughput) / median(plan, RunResult::throughput));
             out.printf(Locale.ROOT, "hub vs raw one-to-one forwarding: %.2f%n",
                     median(hub, RunResult::throughput) / median(raw, RunResult::throughput));
         } else {
@@ -58,6 +63,18 @@ final class ResultTable {
         }
         out.printf(Locale.ROOT, "accounting: %d notices sent, %d recipient copies received, %s%n", notices, copies,
                 allAccounted ? "every notice delivered exactly once" : "SOME NOTICES MISSING, DUPLICATED OR REFUSED");
+    }
+
+    /**
+     * Hub run i's throughput over forwarder run i's. The bench runs each pair back to back, minutes apart at most,
+     * while the machine's speed drifts by more than that between the first and the last run of an invocation.
+     */
+    static double[] pairRatios(List<RunResult> hub, List<RunResult> plan) {
+        double[] ratios = new double[hub.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = hub.get(i).throughput() / plan.get(i).throughput();
+        }
+        return ratios;
     }
 
     private void row(String label, List<RunResult> runs) {

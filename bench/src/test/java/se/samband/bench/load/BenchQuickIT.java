@@ -44,6 +44,10 @@ class BenchQuickIT {
                 "| baseline: forwarder, consume 1 -> hub's plan, commit |",
                 "| reference: raw forwarder, consume 1 -> 1, commit |");
         assertThat(output).containsPattern(Pattern.compile("(?m)^ratio: \\d+\\.\\d\\d$"));
+        assertThat(output).containsPattern("(?m)^ratio by run \\(each hub run against the forwarder run right after "
+                + "it\\): \\d+\\.\\d\\d; the ratio of the medians: \\d+\\.\\d\\d$");
+        // The forwarders run right after the hub run, with the hub still up and idle.
+        assertThat(output).containsPattern("(?m)^    the idle hub meanwhile: \\d+\\.\\d\\d cores$");
         // The hub runs with the collector the launcher gives it where this JVM has it (HubCollectorTest).
         assertThat(output).containsPattern("(?m)^hub started in \\d+\\.\\d s, JVM options "
                 + (HubUnderTest.shenandoahAvailable() ? "-XX:\\+UseShenandoahGC" : "none") + ", log ");
