@@ -9,9 +9,9 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugi
 /**
  * Test-only broker plugin: on addresses under {@value #PREFIX} it stamps {@code _AMQ_VALIDATED_USER} from the
  * message property {@value #PROPERTY} (and removes it when that is absent or empty), standing in for a certificate
- * login so that route tests can send as any participant over the in-VM connection (whose sessions the broker stamps
- * as the hub itself). The hub's real queues are never touched: the TLS path is exercised end to end by the
- * delivery-flow and log-canary tests.
+ * login so that route tests can send as any participant over the in-VM connection (whose sends the broker stamps as
+ * the hub itself on the inbox only). The hub's real queues are never touched: the TLS path is exercised end to end by
+ * the delivery-flow and log-canary tests.
  */
 public final class TestSenderStamp implements ActiveMQServerMessagePlugin {
     public static final String PREFIX = "samband.test.";

@@ -120,8 +120,9 @@ public final class BenchMain {
                 }
             }
             if (baseline != null) {
-                baseline.close();
+                ForwarderBaseline closing = baseline;
                 baseline = null;
+                closing.close();
             }
             if (sustained == null && options.loadCurve()) {
                 double max = ResultTable.median(hubRuns.stream().mapToDouble(RunResult::throughput).toArray());
@@ -136,11 +137,15 @@ public final class BenchMain {
                 }
             }
         } finally {
-            if (baseline != null) {
-                baseline.close();
-            }
-            if (hub != null) {
-                hub.close();
+            // The hub is a process of its own: it is stopped even when the baseline broker fails to close.
+            try {
+                if (baseline != null) {
+                    baseline.close();
+                }
+            } finally {
+                if (hub != null) {
+                    hub.close();
+                }
             }
         }
         if (sustained != null) {

@@ -69,13 +69,14 @@ final class ArtemisConfigurationFactory {
                 .setPersistIDCache(true)
                 // Every login and every send/consume is decided by ParticipantSecurityManager, which the broker
                 // bean installs. Logins are not cached, so a revoked certificate cannot open a new connection once
-                // the hub has taken in the CRL (sessions are opened per connection, so the cost is small).
+                // the hub has taken in the CRL. Without the cache Artemis authenticates again for every send it
+                // checks, so the manager answers the hub's in-VM sessions with one subject made once.
                 .setSecurityEnabled(true)
                 .setAuthenticationCacheSize(0)
                 // Every message a participant sends carries its authenticated sender (_AMQ_VALIDATED_USER =
                 // participant id), which the intake compares with the header's sender: ValidatedUserStamp writes it,
-                // for every protocol, and leaves the hub's own sends alone (populate-validated-user would stamp them
-                // too, and every stamp costs a second encoding of the message).
+                // for every protocol, and leaves the hub's own in-VM sends alone except to the inbox
+                // (populate-validated-user would stamp them all, and every stamp costs a second encoding).
                 .setPopulateValidatedUser(false)
                 // The hub reports the broker through its health endpoint; no platform MBeans, which would also
                 // clash between two brokers in one JVM (tests).

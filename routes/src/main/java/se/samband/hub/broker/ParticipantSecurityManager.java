@@ -27,8 +27,9 @@ import se.samband.notice.error.SambandException;
  * Broker login and permissions, decided in code rather than by role tables so that they follow the federation:
  * <ul>
  *   <li>a TLS connection logs in with its client certificate only ({@link ParticipantAuthenticator}); user name and
- *       password are ignored there. The validated user is the participant id, which Artemis stamps on every message
- *       it sends ({@code _AMQ_VALIDATED_USER}): the intake takes the authenticated sender from it;</li>
+ *       password are ignored there. The validated user is the participant id, which {@link ValidatedUserStamp}
+ *       writes on every message it sends ({@code _AMQ_VALIDATED_USER}): the intake takes the authenticated sender
+ *       from it;</li>
  *   <li>the hub's own in-VM connections are the hub;</li>
  *   <li>on the plain acceptor, only the hub-internal user with its generated password is the hub.</li>
  * </ul>

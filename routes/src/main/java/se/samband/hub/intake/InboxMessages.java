@@ -14,8 +14,9 @@ import se.samband.notice.error.SambandException;
 
 /**
  * Step 0 of the inbox route: turns the JMS message into a {@link Submission}. The sender is the user the
- * broker authenticated and stamped on the message ({@code _AMQ_VALIDATED_USER}, set for TLS certificate
- * logins and not settable by a client); a message without one is refused as {@code sender_unknown}. The body
+ * broker authenticated and stamped on the message ({@code _AMQ_VALIDATED_USER}, written by the broker's
+ * ValidatedUserStamp over whatever a client set; a participant's certificate login gives its participant id);
+ * a message without a participant id there is refused as {@code sender_unknown}. The body
  * must be a BytesMessage within the size limit, checked before the bytes are read.
  */
 final class InboxMessages implements Processor {

@@ -52,9 +52,11 @@ class EmbeddedBrokerTest extends HubSpringTest {
     }
 
     @Test
-    void securityIsOnAndEverySentMessageCarriesItsValidatedUser() {
+    void securityIsOnAndTheHubsOwnPluginStampsTheValidatedUser() {
         assertThat(server().getConfiguration().isSecurityEnabled()).isTrue();
-        assertThat(server().getConfiguration().isPopulateValidatedUser()).isTrue();
+        // Not Artemis' populate-validated-user, which would stamp the hub's own sends too (AgencyBrokerAccessTest).
+        assertThat(server().getConfiguration().isPopulateValidatedUser()).isFalse();
+        assertThat(server().getBrokerPlugins()).hasAtLeastOneElementOfType(ValidatedUserStamp.class);
     }
 
     @Test
