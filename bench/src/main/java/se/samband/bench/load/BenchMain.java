@@ -75,7 +75,6 @@ public final class BenchMain {
         List<RunResult> rawRuns = new ArrayList<>();
         List<List<RunResult>> curve = new ArrayList<>();
         HubUnderTest hub = options.externalHub() ? null : startHub(work);
-        ForwarderBaseline baseline = null;
         Boolean sustained = null;
         try {
             BrokerEndpoint endpoint = hub != null ? hub.endpoint()
@@ -102,27 +101,17 @@ public final class BenchMain {
             if (options.sustainSeconds() > 0) {
                 sustained = sustain(hub, pool, driver);
             }
-            Forwarders forwarders = null;
             if (sustained == null && options.baseline()) {
-                baseline = ForwarderBaseline.start(work.resolve("baseline"), HubUnderTest.freePort(), pkiDir,
-                        options.tlsProvider());
-                forwarders = new Forwarders(baseline, new LoadDriver(baseline.endpoint(),
-                        Duration.ofSeconds(options.timeoutSeconds())), receiptBytes.get());
-                forwarders.warmUp(new NoticePool(pkiDir));
-            }
-            // Each hub run is followed by the forwarders' runs with the same notices (the baseline broker keeps its
-            // own duplicate ids), so that each pair meets the machine as it was within the same minutes.
-            for (int run = 0; sustained == null && run < options.runs(); run++) {
-                List<PooledNotice> slice = seal(pool, options.notices());
-                hubRuns.add(measured("hub run " + (run + 1), hub, () -> driver.run(slice, options.rate(), true)));
-                if (forwarders != null) {
-                    forwarders.run(run, slice, hub, planRuns, rawRuns);
+                // Closed before the load curve, and before the hub if anything fails.
+                try (ForwarderBaseline baseline = ForwarderBaseline.start(work.resolve("baseline"),
+                        HubUnderTest.freePort(), pkiDir, options.tlsProvider())) {
+                    Forwarders forwarders = new Forwarders(baseline, new LoadDriver(baseline.endpoint(),
+                            Duration.ofSeconds(options.timeoutSeconds())), receiptBytes.get());
+                    forwarders.warmUp(new NoticePool(pkiDir));
+                    hubRuns(hub, pool, driver, forwarders, hubRuns, planRuns, rawRuns);
                 }
-            }
-            if (baseline != null) {
-                ForwarderBaseline closing = baseline;
-                baseline = null;
-                closing.close();
+            } else if (sustained == null) {
+                hubRuns(hub, pool, driver, null, hubRuns, planRuns, rawRuns);
             }
             if (sustained == null && options.loadCurve()) {
                 double max = ResultTable.median(hubRuns.stream().mapToDouble(RunResult::throughput).toArray());
@@ -137,15 +126,8 @@ public final class BenchMain {
                 }
             }
         } finally {
-            // The hub is a process of its own: it is stopped even when the baseline broker fails to close.
-            try {
-                if (baseline != null) {
-                    baseline.close();
-                }
-            } finally {
-                if (hub != null) {
-                    hub.close();
-                }
+            if (hub != null) {
+                hub.close();
             }
         }
         if (sustained != null) {
@@ -153,6 +135,22 @@ public final class BenchMain {
         }
         table.print(hubRuns, planRuns, rawRuns, curve, LOAD_LEVELS);
         return finish(work, table.allAccounted());
+    }
+
+    /**
+     * The measured hub runs, each followed by the forwarders' runs with the same notices when there is a baseline
+     * (its broker keeps its own duplicate ids), so that each pair meets the machine as it was within the same minutes.
+     */
+    private void hubRuns(HubUnderTest hub, NoticePool pool, LoadDriver driver, Forwarders forwarders,
+                         List<RunResult> hubRuns, List<RunResult> planRuns, List<RunResult> rawRuns)
+            throws Exception {
+        for (int run = 0; run < options.runs(); run++) {
+            List<PooledNotice> slice = seal(pool, options.notices());
+            hubRuns.add(measured("hub run " + (run + 1), hub, () -> driver.run(slice, options.rate(), true)));
+            if (forwarders != null) {
+                forwarders.run(run, slice, hub, planRuns, rawRuns);
+            }
+        }
     }
 
     /** The baseline's forwarders in this JVM, warmed up once and then run after each hub run. */

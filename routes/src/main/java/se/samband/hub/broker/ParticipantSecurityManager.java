@@ -61,7 +61,7 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
 
     @Override
     public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
-        if (connection != null && connection.getTransportConnection() instanceof InVMConnection) {
+        if (isInVm(connection)) {
             return HUB;
         }
         X509Certificate[] chain = connection == null ? null : CertificateUtil.getCertsFromConnection(connection);
@@ -124,6 +124,11 @@ final class ParticipantSecurityManager implements ActiveMQSecurityManager5 {
     @Override
     public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
         return false;
+    }
+
+    /** The hub's own connections are in-VM: nothing outside its JVM can open one. */
+    static boolean isInVm(RemotingConnection connection) {
+        return connection != null && connection.getTransportConnection() instanceof InVMConnection;
     }
 
     private static Subject subject(String user, String role) {

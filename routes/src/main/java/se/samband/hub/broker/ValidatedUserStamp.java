@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage;
-import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.utils.CompositeAddress;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
@@ -40,7 +38,7 @@ final class ValidatedUserStamp implements ActiveMQServerMessagePlugin {
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
                            boolean noAutoCreateQueue) throws ActiveMQSecurityException {
-        if (inVm(session) && !toInbox(message)) {
+        if (ParticipantSecurityManager.isInVm(session.getRemotingConnection()) && !toInbox(message)) {
             return;
         }
         String user = session.getValidatedUser();
@@ -66,11 +64,6 @@ final class ValidatedUserStamp implements ActiveMQServerMessagePlugin {
         Object property = application == null || application.getValue() == null ? null
                 : application.getValue().get(JMSX_USER_ID);
         return property != null && !property.toString().equals(user);
-    }
-
-    private static boolean inVm(ServerSession session) {
-        RemotingConnection connection = session.getRemotingConnection();
-        return connection != null && connection.getTransportConnection() instanceof InVMConnection;
     }
 
     private static boolean toInbox(Message message) {
