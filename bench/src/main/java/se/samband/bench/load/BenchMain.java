@@ -87,7 +87,7 @@ public final class BenchMain {
             if (hub != null) {
                 warmUp("hub warm-up", "hub's", hub::threadCpu, hub::cpuTime, size -> {
                     List<PooledNotice> round = seal(pool, size);
-                    HubUnderTest.AuditWrites auditBefore = hub.auditWrites();
+                    HubUnderTest.Batches auditBefore = hub.auditWrites();
                     RunResult result = driver.run(round, options.rate(), true);
                     settle(hub, auditBefore);
                     receiptBytes.set(result.meanReceiptBytes());
@@ -252,7 +252,8 @@ public final class BenchMain {
         Duration cpuBefore = hub != null ? hub.cpuTime() : Duration.ZERO;
         ThreadCpu threadsBefore = hub != null ? hub.threadCpu() : null;
         HubTimings timingsBefore = hub != null ? hub.timings() : null;
-        HubUnderTest.AuditWrites auditBefore = hub != null ? hub.auditWrites() : null;
+        HubUnderTest.Batches auditBefore = hub != null ? hub.auditWrites() : null;
+        HubUnderTest.Batches intakeBefore = hub != null ? hub.intakeCommits() : null;
         int pausesBefore = ownPauses.mark();
         RunResult result = run.run();
         if (hub == null) {
@@ -265,6 +266,7 @@ public final class BenchMain {
         HubTimings timings = hub.timings().since(timingsBefore);
         table.check(label, result);
         out.println("    hub: " + timings.describe());
+        out.println("    intake: " + hub.intakeCommits().since(intakeBefore).describe());
         printTail(result, pausesBefore);
         settle(hub, auditBefore);
         Duration cpu = hub.cpuTime().minus(cpuBefore);
@@ -287,7 +289,7 @@ public final class BenchMain {
     }
 
     /** Lets the hub's audit writer catch up, so that the next run is not charged for this one's audit trail. */
-    private void settle(HubUnderTest hub, HubUnderTest.AuditWrites before) {
+    private void settle(HubUnderTest hub, HubUnderTest.Batches before) {
         double backlog = hub.auditBacklog();
         Duration caughtUp = hub.awaitAuditCaughtUp(Duration.ofSeconds(options.timeoutSeconds()));
         out.printf(Locale.ROOT, "    audit writer: %.0f events behind when the last copy arrived, caught up %.1f s "

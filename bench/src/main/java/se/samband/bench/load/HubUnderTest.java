@@ -156,21 +156,28 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     /** Entries the audit writer appended so far and the database transactions they took; NaN if unknown. */
-    AuditWrites auditWrites() {
-        return new AuditWrites(metric("/actuator/metrics/samband.audit.writer.entries"),
+    Batches auditWrites() {
+        return new Batches("entries", "database transactions",
+                metric("/actuator/metrics/samband.audit.writer.entries"),
                 metric("/actuator/metrics/samband.audit.writer.transactions"));
     }
 
-    /** Two readings of the audit writer's counters: their difference over a run is its batch size. */
-    record AuditWrites(double entries, double transactions) {
-        AuditWrites since(AuditWrites before) {
-            return new AuditWrites(entries - before.entries, transactions - before.transactions);
+    /** Inbox messages the intake committed so far and the JMS transactions they took; NaN if unknown. */
+    Batches intakeCommits() {
+        return new Batches("notices", "transactions", metric("/actuator/metrics/samband.intake.messages"),
+                metric("/actuator/metrics/samband.intake.transactions"));
+    }
+
+    /** A reading of two counters, things and the transactions they took: over a run, the batch size. */
+    record Batches(String things, String batches, double count, double transactions) {
+        Batches since(Batches before) {
+            return new Batches(things, batches, count - before.count, transactions - before.transactions);
         }
 
         /** e.g. "14,995 entries in 312 database transactions (48.1 per transaction)". */
         String describe() {
-            return String.format(Locale.ROOT, "%,.0f entries in %,.0f database transactions (%.1f per transaction)",
-                    entries, transactions, transactions > 0 ? entries / transactions : 0.0);
+            return String.format(Locale.ROOT, "%,.0f %s in %,.0f %s (%.1f per transaction)", count, things,
+                    transactions, batches, transactions > 0 ? count / transactions : 0.0);
         }
     }
 

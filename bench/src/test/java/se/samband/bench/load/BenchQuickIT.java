@@ -56,6 +56,12 @@ class BenchQuickIT {
                 + "\\((\\d+\\.\\d\\d) in the pipeline\\); GC: \\d+ pauses").matcher(output);
         assertThat(pipeline.find()).as(output).isTrue();
         assertThat(Double.parseDouble(pipeline.group(1))).isPositive();
+        // The measured run's notices were committed by the intake, several per transaction where they queued.
+        Matcher intake = Pattern.compile("(?m)^    intake: ([\\d,]+) notices in ([\\d,]+) transactions "
+                + "\\((\\d+\\.\\d) per transaction\\)$").matcher(output);
+        assertThat(intake.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(intake.group(1).replace(",", ""))).as("notices").isEqualTo(NOTICES);
+        assertThat(Integer.parseInt(intake.group(2).replace(",", ""))).as("transactions").isBetween(1, NOTICES);
         // Every audited notice's entries are counted with the database transactions that appended them.
         Matcher audit = Pattern.compile("(?m)^    audit writer: .*; ([\\d,]+) entries in ([\\d,]+) database "
                 + "transactions").matcher(output);

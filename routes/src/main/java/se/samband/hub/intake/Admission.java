@@ -59,7 +59,8 @@ final class Admission {
     /** replayed_notice: this instance dispatched it lately, or the handover store knows it. */
     void checkReplay(NoticeHeader header) {
         UUID id = header.noticeId();
-        if (recent.contains(id) || handovers.noticeKnown(id)) {
+        // Dispatched in the inbox transaction still open on this thread: a second copy in the same batch.
+        if (recent.contains(id) || InboxTransaction.current().holdsDispatchOf(id) || handovers.noticeKnown(id)) {
             throw new SambandException(ErrorCode.REPLAYED_NOTICE, "notice " + id);
         }
     }

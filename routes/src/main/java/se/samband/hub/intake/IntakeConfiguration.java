@@ -27,8 +27,13 @@ class IntakeConfiguration {
     }
 
     @Bean
+    InboxListenerContainers inboxListenerContainers(IntakeProperties intake) {
+        return new InboxListenerContainers(intake.maxNoticesPerTransaction());
+    }
+
+    @Bean
     IntakeRoute intakeRoute(NoticePipeline pipeline, DispatchWriter dispatchWriter, PipelineProperties limits,
-                            Clock clock) {
-        return new IntakeRoute(pipeline, dispatchWriter, limits.maxContainerBytes(), clock);
+                            Clock clock, InboxListenerContainers containers) {
+        return new IntakeRoute(pipeline, dispatchWriter, limits.maxContainerBytes(), clock, containers);
     }
 }

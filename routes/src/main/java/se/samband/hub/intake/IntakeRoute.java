@@ -10,17 +10,21 @@ import se.samband.hub.system.RouteIds;
 /**
  * The hub pipeline of ARCHITECTURE.md for notices on the inbox, in ONE local JMS transaction: consume,
  * admit/verify/route/decide, then dispatch, record and watch with sends on the consumer's own session, and
- * commit. A refusal is written to {@code samband.hub.rejected} in the same transaction; any other failure
- * rolls the whole transaction back for Artemis to redeliver (see {@link ErrorRoutes}).
+ * commit (under load one transaction takes several notices, see {@link InboxListenerContainers}). A refusal is
+ * written to {@code samband.hub.rejected} in the same transaction; any other failure rolls the whole transaction
+ * back for Artemis to redeliver (see {@link ErrorRoutes}).
  */
 public class IntakeRoute extends RouteBuilder {
     private final NoticePipeline pipeline;
     private final DispatchWriter writer;
     private final int maxContainerBytes;
     private final Clock clock;
+    private final InboxListenerContainers containers;
 
-    public IntakeRoute(NoticePipeline pipeline, DispatchWriter writer, int maxContainerBytes, Clock clock) {
+    public IntakeRoute(NoticePipeline pipeline, DispatchWriter writer, int maxContainerBytes, Clock clock,
+                       InboxListenerContainers containers) {
         this.pipeline = pipeline;
+        this.containers = containers;
         this.writer = writer;
         this.maxContainerBytes = maxContainerBytes;
         this.clock = clock;
@@ -28,7 +32,7 @@ public class IntakeRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getContext().getRegistry().bind(AfterCommit.BEAN, new AfterCommit());
+        getContext().getRegistry().bind(InboxListenerContainers.BEAN, containers);
         from(Endpoints.INTAKE_INBOX).routeId(RouteIds.INTAKE_INBOX)
                 .routeConfigurationId(ErrorRoutes.STANDARD)
                 .process(new InboxMessages(maxContainerBytes, clock))  // sender, bounded bytes

@@ -28,7 +28,11 @@ final class PlanDispatch implements Processor {
         long started = System.nanoTime();
         writer.write(result.plan(), exchange.getProperty(IntakeExchange.SESSION, Session.class));
         pipeline.dispatchTimed(System.nanoTime() - started);
-        AfterCommit.register(() -> pipeline.committed(result));
+        InboxTransaction open = InboxTransaction.current();
+        if (!result.rejected()) {
+            open.dispatched(result.plan().noticeId());
+        }
+        open.afterCommit(() -> pipeline.committed(result));
         if (result.rejected()) {
             log.info("notice {} refused: {}", result.refusal().noticeId(), result.refusal().code().code());
         } else {

@@ -49,7 +49,7 @@ final class RefusalDispatch implements Processor {
         writer.write(plan, exchange.getProperty(IntakeExchange.SESSION, Session.class));
         // Counted with the pipeline's refusals (metrics) once the transaction has committed.
         PipelineResult refused = new PipelineResult(plan, List.of(), new PipelineResult.Refusal(refusal.code(), null));
-        AfterCommit.register(() -> pipeline.committed(refused));
+        InboxTransaction.current().afterCommit(() -> pipeline.committed(refused));
         log.info("inbox message from {} refused: {}", sender == null ? "an unknown sender" : sender,
                 refusal.code().code());
     }

@@ -15,6 +15,10 @@ public final class MetricNames {
     public static final String DECISIONS = "samband.decisions";
     /** Counter, tag {@code code}: refused submissions by error code (ERROR-CODES.md). */
     public static final String REJECTIONS = "samband.rejections";
+    /** Counter: inbox messages whose transaction committed (refusals too) since the hub started. */
+    public static final String INTAKE_MESSAGES = "samband.intake.messages";
+    /** Counter: inbox transactions that committed them (messages / transactions = notices per transaction). */
+    public static final String INTAKE_TRANSACTIONS = "samband.intake.transactions";
     /** Timer, tag {@code step} (admit, verify, route, decide, plan, dispatch). */
     public static final String PIPELINE_STEP = "samband.pipeline.step";
 

@@ -11,6 +11,7 @@ import se.samband.hub.audit.AuditVerification;
 import se.samband.hub.audit.AuditWriter;
 import se.samband.hub.audit.JdbcAuditLog;
 import se.samband.hub.directory.Directory;
+import se.samband.hub.intake.InboxListenerContainers;
 import se.samband.hub.trust.FederationTrust;
 
 /**
@@ -30,6 +31,11 @@ class MetricsConfiguration {
     @Bean
     BrokerQueueGauges brokerQueueGauges(EmbeddedActiveMQ hubBroker, Directory directory) {
         return new BrokerQueueGauges(hubBroker, directory.federation().participants());
+    }
+
+    @Bean
+    IntakeTransactionMeters intakeTransactionMeters(InboxListenerContainers inboxListenerContainers) {
+        return new IntakeTransactionMeters(inboxListenerContainers);
     }
 
     @Bean

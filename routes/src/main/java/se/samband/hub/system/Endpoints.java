@@ -22,16 +22,17 @@ public final class Endpoints {
     /**
      * Camel: the hub inbox, consumed in a local JMS transaction that the route's sends join. The defaults of
      * {@code transacted=true} cost 90 % of throughput (PERFORMANCE-NOTES "camel-jms"): the transaction manager
-     * is not created lazily, so the listener keeps its session and consumer (CACHE_CONSUMER) and commits locally.
+     * is not created lazily, so the listener keeps its session and consumer (CACHE_CONSUMER) and commits locally,
+     * and its container ({@code intake.InboxListenerContainers}) decides when: after several notices under load.
      */
     public static final String INTAKE_INBOX = "jms:queue:{{samband.intake.queue:" + HUB_INBOX + "}}"
             + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
             + "&concurrentConsumers={{samband.intake.concurrent-consumers:4}}"
             + "&maxConcurrentConsumers={{samband.intake.max-concurrent-consumers:4}}"
             + "&exposeListenerSession=true&mapJmsMessage=false"
-            // Camel's listener container plus an after-commit hook (intake.AfterCommit): the pipeline learns that a
-            // notice id is taken only once its transaction has committed.
-            + "&consumerType=Custom&messageListenerContainerFactory=#sambandAfterCommitContainers";
+            // Camel's listener container, committing several notices at once under load, with an after-commit hook
+            // (intake.InboxListenerContainers): the pipeline learns that a notice id is taken only after the commit.
+            + "&consumerType=Custom&messageListenerContainerFactory=#sambandInboxContainers";
     /** Camel: where the standard route configuration sends a refusal ({@code SambandException}) to be written. */
     public static final String REFUSED = "direct:samband-refused";
 

@@ -113,6 +113,21 @@ class AdmissionTest {
     }
 
     @Test
+    void refusesASecondCopyOfANoticeDispatchedInTheOpenInboxTransactionUntilItRollsBack() {
+        NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
+        InboxTransaction open = InboxTransaction.current();
+        try {
+            open.dispatched(header.noticeId());
+
+            assertRefused(() -> admission.checkReplay(header), ErrorCode.REPLAYED_NOTICE);
+            open.rolledBack();
+            admission.checkReplay(header);    // both copies are redelivered: the first to arrive is no replay
+        } finally {
+            open.rolledBack();
+        }
+    }
+
+    @Test
     void refusesANoticeIdTheHandoverStoreKnows() {
         NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
         handovers.delivered(header.noticeId(), header.type(), POLICE, SOC_BOLLNAS);

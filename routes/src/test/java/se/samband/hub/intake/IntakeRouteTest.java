@@ -58,6 +58,7 @@ class IntakeRouteTest extends HeldStorePausedTest {
     private static final int MAX_CONTAINER_BYTES = 4096;
     /** HubSpringTest sets samband.broker.max-delivery-attempts=3. */
     private static final int MAX_DELIVERY_ATTEMPTS = 3;
+    private static final int MAX_PER_TRANSACTION = 4;
 
     @Autowired
     ConnectionFactory connectionFactory;
@@ -71,10 +72,13 @@ class IntakeRouteTest extends HeldStorePausedTest {
     /** What the scripted pipeline does per notice id (the container is the notice id's text). */
     private final Map<UUID, Function<Submission, PipelineResult>> script = new ConcurrentHashMap<>();
     private final List<Submission> seen = new CopyOnWriteArrayList<>();
+    /** Per submission (by notice id), whether its transaction already held a dispatch of each earlier notice. */
+    private final Map<UUID, List<UUID>> heldBefore = new ConcurrentHashMap<>();
     private final List<PipelineResult> committed = new CopyOnWriteArrayList<>();
     private final Map<UUID, AtomicInteger> writes = new ConcurrentHashMap<>();
     /** Notice ids whose plan the writer abandons halfway, and on how many attempts. */
     private final Map<UUID, Integer> crashHalfway = new ConcurrentHashMap<>();
+    private final InboxListenerContainers containers = new InboxListenerContainers(MAX_PER_TRANSACTION);
     private DefaultCamelContext camel;
     private BrokerProbe probe;
     private AuditProbe audit;
@@ -92,6 +96,8 @@ class IntakeRouteTest extends HeldStorePausedTest {
                 seen.add(submission);
                 UUID noticeId = UUID.fromString(new String(submission.container(),
                         java.nio.charset.StandardCharsets.UTF_8));
+                heldBefore.put(noticeId, script.keySet().stream()
+                        .filter(InboxTransaction.current()::holdsDispatchOf).toList());
                 return script.get(noticeId).apply(submission);
             }
 
@@ -111,7 +117,7 @@ class IntakeRouteTest extends HeldStorePausedTest {
         camel.addComponent("jms", jms);
         camel.addRoutes(new ErrorRoutes());
         camel.addRoutes(new IntakeRoute(pipeline, new CrashingWriter(),
-                MAX_CONTAINER_BYTES, Clock.systemUTC()));
+                MAX_CONTAINER_BYTES, Clock.systemUTC(), containers));
         camel.start();
     }
 
@@ -295,6 +301,87 @@ class IntakeRouteTest extends HeldStorePausedTest {
         assertThat(seen).isEmpty();
     }
 
+    @Test
+    void noticesWaitingTogetherShareTransactionsUpToTheLimit() throws Exception {
+        List<UUID> ids = new java.util.ArrayList<>();
+        Map<UUID, DispatchPlan> plans = new java.util.HashMap<>();
+        for (int i = 0; i < MAX_PER_TRANSACTION + 2; i++) {
+            UUID noticeId = UUID.randomUUID();
+            DispatchPlan plan = TestPlans.fullPlan(noticeId, sender, recipient, heldFor, Instant.now());
+            script.put(noticeId, submission -> accepted(plan));
+            ids.add(noticeId);
+            plans.put(noticeId, plan);
+        }
+
+        submitTogether(ids);
+
+        for (UUID noticeId : ids) {
+            assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 10_000)).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> committed.size() == ids.size());
+        assertThat(containers.messagesCommitted()).isEqualTo(ids.size());
+        assertThat(containers.transactionsCommitted()).as("4 + 2").isEqualTo(2);
+        assertThat(seen).hasSize(ids.size());
+        assertThat(heldBefore.get(ids.get(3))).as("the first transaction holds the dispatches before it")
+                .containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
+        assertThat(heldBefore.get(ids.get(4))).as("a new transaction starts empty").isEmpty();
+        assertThat(heldBefore.get(ids.get(5))).containsExactly(ids.get(4));
+        for (UUID noticeId : ids) {
+            assertThat(probe.drainNotice(Endpoints.agencyInbox(sender), plans.get(noticeId).receipts().get(0)
+                    .noticeId(), 2_000)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFailureCostsTheEarlierNoticesOfItsTransactionOneAttemptAndNoMore() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        for (UUID noticeId : List.of(first, second, after)) {
+            DispatchPlan plan = TestPlans.fullPlan(noticeId, sender, recipient, heldFor, Instant.now());
+            script.put(noticeId, submission -> accepted(plan));
+        }
+        script.put(failing, submission -> {
+            throw new IllegalStateException("database unavailable (test)");
+        });
+
+        submitTogether(List.of(first, second, failing, after));
+
+        assertThat(probe.drain(Endpoints.HUB_DLQ, "testNoticeId = '" + failing + "'", 15_000)).hasSize(1);
+        for (UUID noticeId : List.of(first, second, after)) {
+            assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 10_000)).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> committed.size() == 3);
+        assertThat(timesSeen(failing)).isEqualTo(MAX_DELIVERY_ATTEMPTS);
+        // Rolled back once with the failing notice; redelivered, each ends its own transaction, which only its own
+        // failure could roll back, so the failing notice's later attempts cannot cost them another.
+        assertThat(timesSeen(first)).isEqualTo(2);
+        assertThat(timesSeen(second)).isEqualTo(2);
+        // Not consumed in the transaction that failed; on its first delivery it may share one with the failing
+        // notice's redelivery (as that transaction's last message), and lose that attempt, but no other.
+        assertThat(timesSeen(after)).isBetween(1L, 2L);
+        assertThat(committed).extracting(result -> result.plan().noticeId())
+                .containsExactlyInAnyOrder(first, second, after);
+    }
+
+    private long timesSeen(UUID noticeId) {
+        byte[] container = noticeId.toString().getBytes();
+        return seen.stream().filter(s -> java.util.Arrays.equals(s.container(), container)).count();
+    }
+
+    /** Puts the notices on the inbox in one producer transaction, so the consumer finds them all waiting. */
+    private void submitTogether(List<UUID> noticeIds) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            jakarta.jms.MessageProducer producer = session.createProducer(session.createQueue(inbox));
+            for (UUID noticeId : noticeIds) {
+                producer.send(inboxMessage(session, noticeId, sender.value()));
+            }
+            session.commit();
+        }
+    }
+
     private Message awaitRejected(UUID noticeId) throws JMSException {
         // A refusal raised before the header is read has no notice id: find it by the container it keeps.
         byte[] container = noticeId.toString().getBytes();
@@ -311,15 +398,20 @@ class IntakeRouteTest extends HeldStorePausedTest {
     private void submit(UUID noticeId, String validatedUser) throws JMSException {
         try (Connection connection = connectionFactory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(noticeId.toString().getBytes());
-            message.setStringProperty("testNoticeId", noticeId.toString());
-            if (validatedUser != null) {
-                // The broker stamps _AMQ_VALIDATED_USER on certificate logins; for in-VM test sends TestSenderStamp.
-                message.setStringProperty(TestSenderStamp.PROPERTY, validatedUser);
-            }
-            session.createProducer(session.createQueue(inbox)).send(message);
+            session.createProducer(session.createQueue(inbox)).send(inboxMessage(session, noticeId, validatedUser));
         }
+    }
+
+    private static BytesMessage inboxMessage(Session session, UUID noticeId, String validatedUser)
+            throws JMSException {
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(noticeId.toString().getBytes());
+        message.setStringProperty("testNoticeId", noticeId.toString());
+        if (validatedUser != null) {
+            // The broker stamps _AMQ_VALIDATED_USER on certificate logins; for in-VM test sends TestSenderStamp.
+            message.setStringProperty(TestSenderStamp.PROPERTY, validatedUser);
+        }
+        return message;
     }
 
     private static PipelineResult accepted(DispatchPlan plan) {

@@ -38,6 +38,8 @@ class IntakeWiringTest extends HubSpringTest {
         assertThat(configuration.getMaxConcurrentConsumers()).isEqualTo(4);
         assertThat(configuration.getConnectionFactory()).as("the hub's connection factory")
                 .isSameAs(connectionFactory);
+        assertThat(configuration.getMessageListenerContainerFactory()).as("batching, with the after-commit hook")
+                .isInstanceOf(InboxListenerContainers.class);
         assertThat(route.getConfigurationId()).isEqualTo(ErrorRoutes.STANDARD);
         assertThat(camel.getRoute(RouteIds.INTAKE_REFUSED)).isNotNull();
         assertThat(((ModelCamelContext) camel).getRouteConfigurationDefinitions())

@@ -117,6 +117,11 @@ class MetricsScrapeTest extends HubSpringTest {
             double transactions = delta(before, audited, "samband_audit_writer_transactions_total", Map.of());
             assertThat(transactions).isGreaterThanOrEqualTo(1)
                     .isLessThanOrEqualTo(delta(before, audited, "samband_audit_writer_entries_total", Map.of()));
+            // Counted before the commit's callbacks run, which the counts awaited above come from.
+            double inboxMessages = delta(before, after, "samband_intake_messages_total", Map.of());
+            assertThat(inboxMessages).as("the six inbox messages, each committed once").isEqualTo(6);
+            assertThat(delta(before, after, "samband_intake_transactions_total", Map.of()))
+                    .isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(inboxMessages);
             assertThat(after.samples("samband_pipeline_step_seconds_bucket", Map.of("step", "verify")))
                     .as("a histogram, for percentiles in Grafana").hasSizeGreaterThan(5);
             assertThat(delta(before, after, "samband_agency_inbox_messages", BOLLNAS_INBOX))

@@ -1,0 +1,131 @@
+package se.samband.hub.intake;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.component.jms.DefaultJmsMessageListenerContainer;
+import org.apache.camel.component.jms.JmsEndpoint;
+import org.apache.camel.component.jms.MessageListenerContainerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.listener.AbstractMessageListenerContainer;
+
+/**
+ * The inbox's listener containers: Camel's own, with two changes to when the local transaction commits.
+ *
+ * <ul>
+ *   <li><b>Several notices per transaction.</b> After a notice is processed, the transaction stays open while the
+ *   consumer has another message at hand ({@code receiveNoWait}), up to {@code maxPerTransaction}; it commits as soon
+ *   as the inbox has nothing more or the limit is reached. Under load the notices share the broker's commit and
+ *   journal record; when the inbox is idle each notice still commits at once.</li>
+ *   <li><b>After the commit, never before.</b> What {@link InboxTransaction#afterCommit} registered runs right after
+ *   {@code session.commit()} and is dropped on a rollback. camel-jms has no such hook for a local transaction.</li>
+ * </ul>
+ *
+ * <p>Exactly once holds as with one notice per transaction: a failure rolls back every notice of the transaction,
+ * and the broker redelivers them. So that one bad notice cannot use up the delivery attempts of others, a
+ * redelivered message always ends its transaction: a transaction holds at most one redelivered message, as its
+ * last. A notice therefore loses at most one delivery attempt to another notice's failure, on its first delivery;
+ * from then on only its own failures roll it back (messages after a failure are not consumed in that transaction).
+ */
+public final class InboxListenerContainers implements MessageListenerContainerFactory {
+    /** The registry name the inbox endpoint refers to ({@code messageListenerContainerFactory=#...}). */
+    static final String BEAN = "sambandInboxContainers";
+    private static final Logger log = LoggerFactory.getLogger(InboxListenerContainers.class);
+
+    private final int maxPerTransaction;
+    private final LongAdder transactions = new LongAdder();
+    private final LongAdder messages = new LongAdder();
+
+    /** @param maxPerTransaction the most inbox messages one transaction consumes; 1 commits each on its own */
+    public InboxListenerContainers(int maxPerTransaction) {
+        if (maxPerTransaction < 1) {
+            throw new IllegalArgumentException("at least one message per transaction, not " + maxPerTransaction);
+        }
+        this.maxPerTransaction = maxPerTransaction;
+    }
+
+    @Override
+    public AbstractMessageListenerContainer createMessageListenerContainer(JmsEndpoint endpoint) {
+        return new Container(endpoint);
+    }
+
+    /** Inbox transactions committed since the hub started (those that consumed at least one message). */
+    public long transactionsCommitted() {
+        return transactions.sum();
+    }
+
+    /** Inbox messages whose transaction committed; divided by {@link #transactionsCommitted} the mean batch. */
+    public long messagesCommitted() {
+        return messages.sum();
+    }
+
+    private final class Container extends DefaultJmsMessageListenerContainer {
+        Container(JmsEndpoint endpoint) {
+            super(endpoint);
+        }
+
+        @Override
+        protected Message receiveMessage(MessageConsumer consumer) throws JMSException {
+            InboxTransaction open = InboxTransaction.current();
+            if (open.belongsToAnother(consumer)) {
+                // Its session was closed (recovery after a broker error, or a stop), which rolled it back.
+                log.warn("an inbox transaction of {} message(s) ended with its session; the broker redelivers them",
+                        open.messages());
+                open.rolledBack();
+            }
+            if (open.messages() > 0) {
+                Message next = isRunning() ? consumer.receiveNoWait() : null;
+                if (next != null) {
+                    open.received(consumer);
+                    return next;
+                }
+                commit(open.session(), open);
+            }
+            Message first = super.receiveMessage(consumer);
+            if (first != null) {
+                open.received(consumer);
+            }
+            return first;
+        }
+
+        @Override
+        protected void commitIfNecessary(Session session, Message message) throws JMSException {
+            InboxTransaction open = InboxTransaction.current();
+            if (message != null && isRunning() && open.messages() < maxPerTransaction && !message.getJMSRedelivered()) {
+                open.commitLater(session);
+                return;
+            }
+            commit(session, open);
+        }
+
+        private void commit(Session session, InboxTransaction open) throws JMSException {
+            int committed = open.messages();
+            try {
+                super.commitIfNecessary(session, null);
+            } catch (JMSException | RuntimeException e) {
+                open.rolledBack();
+                throw e;
+            }
+            if (committed > 0) {
+                transactions.increment();
+                messages.add(committed);
+            }
+            open.committed();
+        }
+
+        @Override
+        protected void rollbackIfNecessary(Session session) throws JMSException {
+            InboxTransaction.current().rolledBack();
+            super.rollbackIfNecessary(session);
+        }
+
+        @Override
+        protected void rollbackOnExceptionIfNecessary(Session session, Throwable ex) throws JMSException {
+            InboxTransaction.current().rolledBack();
+            super.rollbackOnExceptionIfNecessary(session, ex);
+        }
+    }
+}
