@@ -4,12 +4,13 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.component.jms.DefaultJmsMessageListenerContainer;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.MessageListenerContainerFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jms.listener.AbstractMessageListenerContainer;
 
 /**
@@ -27,13 +28,14 @@ import org.springframework.jms.listener.AbstractMessageListenerContainer;
  * <p>Exactly once holds as with one notice per transaction: a failure rolls back every notice of the transaction,
  * and the broker redelivers them. So that one bad notice cannot use up the delivery attempts of others, a
  * redelivered message always ends its transaction: a transaction holds at most one redelivered message, as its
- * last. A notice therefore loses at most one delivery attempt to another notice's failure, on its first delivery;
- * from then on only its own failures roll it back (messages after a failure are not consumed in that transaction).
+ * last, and the messages after a failing one are not consumed in it. A notice therefore loses at most one delivery
+ * attempt to another notice's failure in the pipeline, on its first delivery; from then on only its own failures roll
+ * it back. A commit the broker refuses (a duplicate id, an I/O error) rolls back all the notices of the transaction,
+ * as does a shutdown between two of them; they are redelivered and processed again.
  */
 public final class InboxListenerContainers implements MessageListenerContainerFactory {
     /** The registry name the inbox endpoint refers to ({@code messageListenerContainerFactory=#...}). */
     static final String BEAN = "sambandInboxContainers";
-    private static final Logger log = LoggerFactory.getLogger(InboxListenerContainers.class);
 
     private final int maxPerTransaction;
     private final LongAdder transactions = new LongAdder();
@@ -63,30 +65,33 @@ public final class InboxListenerContainers implements MessageListenerContainerFa
     }
 
     private final class Container extends DefaultJmsMessageListenerContainer {
+        /**
+         * The open transaction of each consumer (one per session, CACHE_CONSUMER). Per consumer rather than per
+         * thread: a paused listener task may resume on another thread with its session, and its transaction, intact.
+         * A consumer closed with its session (recovery, shutdown) is dropped, and the broker rolled its work back.
+         */
+        private final Map<MessageConsumer, InboxTransaction> openTransactions =
+                Collections.synchronizedMap(new WeakHashMap<>());
+
         Container(JmsEndpoint endpoint) {
             super(endpoint);
         }
 
         @Override
         protected Message receiveMessage(MessageConsumer consumer) throws JMSException {
-            InboxTransaction open = InboxTransaction.current();
-            if (open.belongsToAnother(consumer)) {
-                // Its session was closed (recovery after a broker error, or a stop), which rolled it back.
-                log.warn("an inbox transaction of {} message(s) ended with its session; the broker redelivers them",
-                        open.messages());
-                open.rolledBack();
-            }
+            InboxTransaction open = openTransactions.computeIfAbsent(consumer, c -> new InboxTransaction());
+            InboxTransaction.bind(open);
             if (open.messages() > 0) {
                 Message next = isRunning() ? consumer.receiveNoWait() : null;
                 if (next != null) {
-                    open.received(consumer);
+                    open.received();
                     return next;
                 }
                 commit(open.session(), open);
             }
             Message first = super.receiveMessage(consumer);
             if (first != null) {
-                open.received(consumer);
+                open.received();
             }
             return first;
         }

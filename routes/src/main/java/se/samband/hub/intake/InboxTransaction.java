@@ -1,38 +1,44 @@
 package se.samband.hub.intake;
 
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The inbox consumer's open local transaction, as seen from the listener thread that owns it: how many inbox messages
- * it has consumed, the notices it has dispatched, and the work to run once it has committed. It may hold several
- * notices ({@link InboxListenerContainers}), so a second copy of a notice dispatched in it is refused as a replay
- * ({@link Admission}) although the first is not committed yet, and what may only follow a commit (telling the
- * pipeline a notice id is taken) waits here until the commit, and is dropped on a rollback.
+ * One inbox consumer's open local transaction: how many inbox messages it has consumed, the notices it has dispatched,
+ * and the work to run once it has committed. It may hold several notices ({@link InboxListenerContainers}), so a
+ * second copy of a notice dispatched in it is refused as a replay ({@link Admission}) although the first is not
+ * committed yet, and what may only follow a commit (telling the pipeline a notice id is taken) waits here until the
+ * commit, and is dropped on a rollback.
  *
- * <p>Thread-bound because Camel calls the route's processors on the listener's thread without a handle to the
- * container. A thread that is not an inbox listener sees an empty transaction.
+ * <p>The container keeps one per consumer and binds it to the listener thread for each message ({@link #bind}),
+ * because Camel calls the route's processors on that thread without a handle to the container. A thread that is not
+ * an inbox listener sees an empty transaction.
  */
 final class InboxTransaction {
+    private static final Logger log = LoggerFactory.getLogger(InboxTransaction.class);
     private static final ThreadLocal<InboxTransaction> CURRENT = ThreadLocal.withInitial(InboxTransaction::new);
 
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Set<UUID> dispatched = new HashSet<>();
-    private MessageConsumer consumer;
-    private Session session;
+    /** Weak: the container keys transactions weakly by consumer, and a session holds its consumers. */
+    private WeakReference<Session> session;
     private int messages;
 
-    private InboxTransaction() {
-    }
-
-    /** The open transaction of this thread (empty if it has consumed nothing since it last ended). */
+    /** The transaction bound to this thread: its consumer's while it runs an inbox message, else an empty one. */
     static InboxTransaction current() {
         return CURRENT.get();
+    }
+
+    /** Makes {@code transaction} this thread's {@link #current} one. */
+    static void bind(InboxTransaction transaction) {
+        CURRENT.set(transaction);
     }
 
     /** Runs {@code callback} on this thread once the open transaction has committed, never after a rollback. */
@@ -50,15 +56,14 @@ final class InboxTransaction {
         return dispatched.contains(noticeId);
     }
 
-    /** A message of {@code from} is consumed in this transaction. */
-    void received(MessageConsumer from) {
-        consumer = from;
+    /** An inbox message is consumed in this transaction. */
+    void received() {
         messages++;
     }
 
     /** Its messages are processed and their plans written on {@code on}; the commit comes later. */
     void commitLater(Session on) {
-        session = on;
+        session = new WeakReference<>(on);
     }
 
     /** The inbox messages consumed in this transaction. */
@@ -66,24 +71,28 @@ final class InboxTransaction {
         return messages;
     }
 
-    /** Whether this transaction holds messages of a consumer other than {@code from}: one that was closed. */
-    boolean belongsToAnother(MessageConsumer from) {
-        return messages > 0 && consumer != from;
-    }
-
     /** The session whose commit this transaction waits for ({@link #commitLater}). */
     Session session() {
-        return session;
+        return session == null ? null : session.get();
     }
 
-    /** The transaction committed: runs the callbacks, then starts empty. */
+    /**
+     * The transaction committed: runs the callbacks, then starts empty. A failing callback is logged and the others
+     * still run; what is committed stays committed.
+     */
     void committed() {
         List<Runnable> callbacks = List.copyOf(afterCommit);
         clear();
-        callbacks.forEach(Runnable::run);
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                log.warn("work after an inbox commit failed: {}", e.getClass().getName());
+            }
+        }
     }
 
-    /** The transaction rolled back, or its session was closed (which rolls it back): forgets it. */
+    /** The transaction rolled back: forgets it. */
     void rolledBack() {
         clear();
     }
@@ -91,7 +100,6 @@ final class InboxTransaction {
     private void clear() {
         afterCommit.clear();
         dispatched.clear();
-        consumer = null;
         session = null;
         messages = 0;
     }
