@@ -39,8 +39,11 @@ import se.samband.security.seal.Sealing;
  *
  * <p>After the caller's transaction has committed it calls {@link #committed}, which remembers the notice id so
  * that a resend is refused as a replay; a rolled-back attempt leaves no trace and its redelivery is processed
- * afresh. Copies of one notice processed at the same moment (before either commits) are caught by the recipient
- * queues' duplicate detection on notice id + recipient and by the audit writer's idempotency key.
+ * afresh. A second copy in the same inbox transaction is refused as a replay too ({@code InboxTransaction}). Two
+ * copies taken by two consumers at the same moment, before either commits, are NOT caught: both transactions pass
+ * the recipient queue's duplicate detection (it sees only committed ids), and the recipient gets the notice twice.
+ * Shown by sending two copies in one producer transaction over TLS, with one notice per inbox transaction as well
+ * as with several; not fixed yet.
  *
  * <p>Lazy: it needs the trust material and the handover store, whose beans come from the transport and audit
  * writer features; it is created when the intake route asks for it.
