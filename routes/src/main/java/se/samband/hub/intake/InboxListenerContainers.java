@@ -81,19 +81,17 @@ public final class InboxListenerContainers implements MessageListenerContainerFa
         protected Message receiveMessage(MessageConsumer consumer) throws JMSException {
             InboxTransaction open = openTransactions.computeIfAbsent(consumer, c -> new InboxTransaction());
             InboxTransaction.bind(open);
-            if (open.messages() > 0) {
-                Message next = isRunning() ? consumer.receiveNoWait() : null;
-                if (next != null) {
-                    open.received();
-                    return next;
+            Message next = open.messages() > 0 && isRunning() ? consumer.receiveNoWait() : null;
+            if (next == null) {
+                if (open.messages() > 0) {
+                    commit(open.session(), open);
                 }
-                commit(open.session(), open);
+                next = super.receiveMessage(consumer);
             }
-            Message first = super.receiveMessage(consumer);
-            if (first != null) {
+            if (next != null) {
                 open.received();
             }
-            return first;
+            return next;
         }
 
         @Override

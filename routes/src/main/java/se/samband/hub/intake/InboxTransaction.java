@@ -27,7 +27,10 @@ final class InboxTransaction {
 
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Set<UUID> dispatched = new HashSet<>();
-    /** Weak: the container keys transactions weakly by consumer, and a session holds its consumers. */
+    /**
+     * The consumer's session, which never changes, so it is kept across transactions. Weak: the container keys
+     * transactions weakly by consumer, and a session holds its consumers.
+     */
     private WeakReference<Session> session;
     private int messages;
 
@@ -63,7 +66,9 @@ final class InboxTransaction {
 
     /** Its messages are processed and their plans written on {@code on}; the commit comes later. */
     void commitLater(Session on) {
-        session = new WeakReference<>(on);
+        if (session() != on) {
+            session = new WeakReference<>(on);
+        }
     }
 
     /** The inbox messages consumed in this transaction. */
@@ -100,7 +105,6 @@ final class InboxTransaction {
     private void clear() {
         afterCommit.clear();
         dispatched.clear();
-        session = null;
         messages = 0;
     }
 }
