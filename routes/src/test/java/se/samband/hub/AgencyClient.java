@@ -36,6 +36,19 @@ public final class AgencyClient implements AutoCloseable {
         session.createProducer(session.createQueue(Endpoints.HUB_INBOX)).send(message);
     }
 
+    /** Sends containers to the hub inbox in one transaction, so that the hub finds them all waiting at once. */
+    public void submitTogether(List<byte[]> containers) throws JMSException {
+        try (Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            jakarta.jms.MessageProducer producer = transacted.createProducer(transacted.createQueue(Endpoints.HUB_INBOX));
+            for (byte[] container : containers) {
+                BytesMessage message = transacted.createBytesMessage();
+                message.writeBytes(container);
+                producer.send(message);
+            }
+            transacted.commit();
+        }
+    }
+
     /** Receives from the participant's own queue what matches the selector, waiting up to the timeout for each. */
     public List<Message> receive(String selector, long firstWaitMillis) throws JMSException {
         List<Message> messages = new ArrayList<>();

@@ -68,6 +68,33 @@ class DeliveryFlowTest extends HubSpringTest {
     }
 
     @Test
+    void copiesOfANoticeSentTogetherAreDeliveredOnceAndTheOthersRefusedAsReplays() throws Exception {
+        // Two copies of each of four notices, side by side in one producer transaction: the intake's consumers take
+        // them at once, two copies in one inbox transaction or one each in two.
+        List<NoticeHeader> headers = java.util.stream.Stream.generate(() -> HubNotices.childConcern(POLICE, SOCIAL)
+                .build()).limit(4).toList();
+        List<byte[]> containers = new java.util.ArrayList<>();
+        for (NoticeHeader header : headers) {
+            byte[] container = notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8));
+            containers.add(container);
+            containers.add(container);
+        }
+
+        try (AgencyClient police = new AgencyClient(POLICE, BROKER_TLS_PORT, PKI_DIR);
+             AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
+            police.submitTogether(containers);
+
+            for (NoticeHeader header : headers) {
+                assertRejected(header.noticeId(), "replayed_notice");
+                assertThat(social.receive("noticeId = '" + header.noticeId() + "'", 5_000)).hasSize(1);
+                assertThat(police.receive("inReplyTo = '" + header.noticeId() + "'", 5_000))
+                        .extracting(m -> m.getStringProperty("type"))
+                        .containsExactlyInAnyOrder("SUBMISSION_RECEIPT", "REJECTED");
+            }
+        }
+    }
+
+    @Test
     void noticeSentAsSomeoneElseOverTlsIsRejectedAsSenderMismatch() throws Exception {
         NoticeHeader header = HubNotices.childConcern(POLICE, SOCIAL).build();
 

@@ -30,6 +30,7 @@ import se.samband.hub.handover.HandoverStore.Handover;
 import se.samband.hub.intake.NoticePipeline;
 import se.samband.hub.intake.PipelineResult;
 import se.samband.hub.intake.Submission;
+import se.samband.hub.system.RetryLater;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.SealedNotice;
 import se.samband.notice.error.ErrorCode;
@@ -75,8 +76,8 @@ public class NoticeController {
                             schema = @Schema(type = "string", format = "binary"))))
     @ApiResponse(responseCode = "202", description = "Accepted: the outcome per recipient.",
             content = @Content(schema = @Schema(implementation = SubmissionReceipt.class)))
-    @ApiResponse(responseCode = "503", description = "The broker could not take the notice; nothing was "
-            + "committed. Send the same notice again later.")
+    @ApiResponse(responseCode = "503", description = "The broker could not take the notice, or another copy of it "
+            + "was being processed; nothing was committed. Send the same notice again after Retry-After seconds.")
     @PostMapping(consumes = SealedNotice.MEDIA_TYPE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Object> submit(HttpServletRequest request) throws IOException, JMSException {
         ParticipantId sender = caller.participant(request);
@@ -85,7 +86,12 @@ public class NoticeController {
         PipelineResult result = pipeline.process(new Submission(container, sender, Submission.Transport.REST,
                 clock.instant()));
         long writing = System.nanoTime();
-        writeInOneTransaction(result);
+        try {
+            writeInOneTransaction(result);
+        } catch (JMSException | RuntimeException notCommitted) {
+            pipeline.abandoned(result);
+            throw notCommitted;
+        }
         pipeline.dispatchTimed(System.nanoTime() - writing);
         pipeline.committed(result);
         if (result.rejected()) {
@@ -125,6 +131,16 @@ public class NoticeController {
     ResponseEntity<Void> brokerUnavailable(JMSException e) {
         log.warn("API submission not committed, broker error {}", e.getErrorCode());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").build();
+    }
+
+    /**
+     * Another copy of the notice is being processed (or a like transient condition): nothing was committed for this
+     * one, and sent again it is answered as a replay or processed.
+     */
+    @ExceptionHandler(RetryLater.class)
+    ResponseEntity<Void> retryLater(RetryLater e) {
+        log.info("API submission not processed now: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
     }
 
     private void writeInOneTransaction(PipelineResult result) throws JMSException {

@@ -15,21 +15,29 @@ import se.samband.notice.error.SambandException;
  * Step 1, admit: what can be judged before any cryptography. The size (before parsing), the strict container
  * and header, the creation time within {@link #CLOCK_SKEW} of the hub's clock, not expired, and not a replay of a
  * notice id the hub has already processed. Each check throws a {@link SambandException} with its code.
- * The header read here is not yet verified: verification reads it again from the signed bytes.
+ * The header read here is not yet verified: verification reads it again from the signed bytes. Last, the notice id
+ * is claimed for the caller's transaction ({@link NoticeClaims}), so that another copy is not processed beside it.
  */
 final class Admission {
     /** ARCHITECTURE.md: clock skew ±5 min. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /**
+     * How long a copy waits for another transaction's claim on its notice id to end: that transaction is
+     * milliseconds from its commit, unless two transactions each hold a copy the other waits for.
+     */
+    static final Duration CLAIM_PATIENCE = Duration.ofSeconds(2);
 
     private final NoticeJson json;
     private final RecentNoticeIds recent;
     private final HandoverStore handovers;
+    private final NoticeClaims claims;
     private final Clock clock;
 
     Admission(NoticeJson json, RecentNoticeIds recent, HandoverStore handovers, Clock clock) {
         this.json = json;
         this.recent = recent;
         this.handovers = handovers;
+        this.claims = new NoticeClaims(clock);
         this.clock = clock;
     }
 
@@ -63,6 +71,40 @@ final class Admission {
         if (recent.contains(id) || InboxTransaction.current().holdsDispatchOf(id) || handovers.noticeKnown(id)) {
             throw new SambandException(ErrorCode.REPLAYED_NOTICE, "notice " + id);
         }
+    }
+
+    /**
+     * Claims the notice id for the caller's transaction, which must {@link #release} it when it commits or rolls
+     * back. If another transaction holds it, waits for that one to end ({@link #CLAIM_PATIENCE}) and checks for a
+     * replay again: a copy of a notice that committed meanwhile is refused with replayed_notice.
+     *
+     * @throws NoticeClaimedElsewhere the other transaction has not ended: roll back and let the broker redeliver
+     */
+    void claim(NoticeHeader header) {
+        UUID id = header.noticeId();
+        if (claims.claim(id)) {
+            return;
+        }
+        try {
+            claims.awaitEnd(id, CLAIM_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoticeClaimedElsewhere(id);
+        }
+        checkReplay(header);
+        if (!claims.claim(id)) {
+            throw new NoticeClaimedElsewhere(id);
+        }
+    }
+
+    /** The transaction that {@link #claim}ed the notice id has ended (committed after {@link #markSeen}, or not). */
+    void release(UUID noticeId) {
+        claims.release(noticeId);
+    }
+
+    /** Whether a transaction that has not ended yet holds the notice id. */
+    boolean claimed(UUID noticeId) {
+        return claims.held(noticeId);
     }
 
     /** Whether this instance dispatched the notice lately (its transaction committed within the recent window). */

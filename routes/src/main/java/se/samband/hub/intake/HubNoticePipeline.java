@@ -37,13 +37,14 @@ import se.samband.security.seal.Sealing;
  * (database, broker, the hub's own key) is a transient failure: the caller rolls back and the notice is
  * redelivered.
  *
- * <p>After the caller's transaction has committed it calls {@link #committed}, which remembers the notice id so
- * that a resend is refused as a replay; a rolled-back attempt leaves no trace and its redelivery is processed
- * afresh. A second copy in the same inbox transaction is refused as a replay too ({@code InboxTransaction}). Two
- * copies taken by two consumers at the same moment, before either commits, are NOT caught: both transactions pass
- * the recipient queue's duplicate detection (it sees only committed ids), and the recipient gets the notice twice.
- * Shown by sending two copies in one producer transaction over TLS, with one notice per inbox transaction as well
- * as with several; not fixed yet.
+ * <p>Admission claims the notice id for the caller's transaction ({@code NoticeClaims}), so that a second copy
+ * taken by another consumer or request at the same moment waits for the first copy's transaction to end and is
+ * then refused as a replay (or processed, if the first rolled back). The caller ends the claim: {@link #committed}
+ * once its transaction has committed, which also remembers the notice id so that a resend is refused as a replay;
+ * {@link #abandoned} when it rolled back, after which the redelivery is processed afresh. A refusal or a transient
+ * failure ends the claim before {@link #process} returns. A second copy in the same inbox transaction is refused at
+ * once ({@code InboxTransaction}). Claims are per hub instance: two instances on one broker that each take a copy
+ * at the same moment both dispatch it.
  *
  * <p>Lazy: it needs the trust material and the handover store, whose beans come from the transport and audit
  * writer features; it is created when the intake route asks for it.
@@ -89,8 +90,21 @@ public class HubNoticePipeline implements NoticePipeline {
 
     @Override
     public PipelineResult process(Submission submission) {
-        byte[] container = submission.container();
         Admitted admitted = new Admitted();
+        try {
+            PipelineResult result = admitAndPlan(submission, admitted);
+            if (result.rejected()) {
+                endClaim(admitted);    // nothing of the notice is dispatched: another copy may be processed
+            }
+            return result;
+        } catch (RuntimeException transientFailure) {
+            endClaim(admitted);        // the caller rolls back
+            throw transientFailure;
+        }
+    }
+
+    private PipelineResult admitAndPlan(Submission submission, Admitted admitted) {
+        byte[] container = submission.container();
         Routed routed;
         try {
             routed = admitVerifyRoute(submission, admitted);
@@ -116,13 +130,26 @@ public class HubNoticePipeline implements NoticePipeline {
         return result;
     }
 
-    /** Remembers an accepted notice's id once the transaction that wrote its plan has committed. */
+    /**
+     * Remembers an accepted notice's id once the transaction that wrote its plan has committed, then ends its claim:
+     * in that order, so a copy waiting for the claim finds the id taken.
+     */
     @Override
     public void committed(PipelineResult result) {
         if (!result.rejected()) {
-            markSeen(result.plan().noticeId());
+            UUID noticeId = result.plan().noticeId();
+            markSeen(noticeId);
+            admission.release(noticeId);
         }
         observer.committed(result);
+    }
+
+    /** Ends an accepted notice's claim: the transaction that was to write its plan rolled back. */
+    @Override
+    public void abandoned(PipelineResult result) {
+        if (!result.rejected()) {
+            admission.release(result.plan().noticeId());
+        }
     }
 
     @Override
@@ -141,6 +168,8 @@ public class HubNoticePipeline implements NoticePipeline {
         admitted.header = admission.readHeader(sealed);
         admission.checkTimes(admitted.header);
         admission.checkReplay(admitted.header);
+        admission.claim(admitted.header);
+        admitted.claimed = admitted.header.noticeId();
         long verifying = System.nanoTime();
         observer.stepTimed(PipelineObserver.Step.ADMIT, verifying - started);
         // The header admission read from sealed.header() is the one the signature is checked over: read once.
@@ -153,9 +182,16 @@ public class HubNoticePipeline implements NoticePipeline {
         return new Routed(verified, route);
     }
 
-    /** What admission could read before a refusal, for the rejection's audit event and receipt. */
+    private void endClaim(Admitted admitted) {
+        if (admitted.claimed != null) {
+            admission.release(admitted.claimed);
+        }
+    }
+
+    /** What admission could read before a refusal (for its audit event and receipt), and the id it claimed. */
     private static final class Admitted {
         NoticeHeader header;
+        UUID claimed;
     }
 
     private record Routed(VerifiedNotice notice, Route route) {

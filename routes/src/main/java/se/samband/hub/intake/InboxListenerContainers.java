@@ -81,12 +81,19 @@ public final class InboxListenerContainers implements MessageListenerContainerFa
         protected Message receiveMessage(MessageConsumer consumer) throws JMSException {
             InboxTransaction open = openTransactions.computeIfAbsent(consumer, c -> new InboxTransaction());
             InboxTransaction.bind(open);
-            Message next = open.messages() > 0 && isRunning() ? consumer.receiveNoWait() : null;
-            if (next == null) {
-                if (open.messages() > 0) {
-                    commit(open.session(), open);
+            Message next;
+            try {
+                next = open.messages() > 0 && isRunning() ? consumer.receiveNoWait() : null;
+                if (next == null) {
+                    if (open.messages() > 0) {
+                        commit(open.session(), open);
+                    }
+                    next = super.receiveMessage(consumer);
                 }
-                next = super.receiveMessage(consumer);
+            } catch (JMSException | RuntimeException e) {
+                // The listener task closes the session on any failure here, which rolls its transaction back.
+                open.rolledBack();
+                throw e;
             }
             if (next != null) {
                 open.received();
@@ -117,6 +124,23 @@ public final class InboxListenerContainers implements MessageListenerContainerFa
                 messages.add(committed);
             }
             open.committed();
+        }
+
+        /**
+         * A transaction left open when the container stopped (between two notices) was rolled back when its session
+         * closed: its notices are redelivered, so what waits on their rollback runs now.
+         */
+        @Override
+        protected void doShutdown() throws JMSException {
+            try {
+                super.doShutdown();
+            } finally {
+                synchronized (openTransactions) {
+                    openTransactions.values().stream().filter(t -> t.messages() > 0).toList()
+                            .forEach(InboxTransaction::rolledBack);
+                    openTransactions.clear();
+                }
+            }
         }
 
         @Override

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One inbox consumer's open local transaction: how many inbox messages it has consumed, the notices it has dispatched,
- * and the work to run once it has committed. It may hold several notices ({@link InboxListenerContainers}), so a
+ * and the work to run once it has committed or once it has rolled back. It may hold several notices ({@link InboxListenerContainers}), so a
  * second copy of a notice dispatched in it is refused as a replay ({@link Admission}) although the first is not
  * committed yet, and what may only follow a commit (telling the pipeline a notice id is taken) waits here until the
  * commit, and is dropped on a rollback.
@@ -26,6 +26,7 @@ final class InboxTransaction {
     private static final ThreadLocal<InboxTransaction> CURRENT = ThreadLocal.withInitial(InboxTransaction::new);
 
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> afterRollback = new ArrayList<>();
     private final Set<UUID> dispatched = new HashSet<>();
     /**
      * The consumer's session, which never changes, so it is kept across transactions. Weak: the container keys
@@ -47,6 +48,11 @@ final class InboxTransaction {
     /** Runs {@code callback} on this thread once the open transaction has committed, never after a rollback. */
     void afterCommit(Runnable callback) {
         afterCommit.add(callback);
+    }
+
+    /** Runs {@code callback} on this thread once the open transaction has rolled back, never after a commit. */
+    void afterRollback(Runnable callback) {
+        afterRollback.add(callback);
     }
 
     /** The plan of notice {@code noticeId} is written in this transaction. */
@@ -86,25 +92,25 @@ final class InboxTransaction {
      * still run; what is committed stays committed.
      */
     void committed() {
-        List<Runnable> callbacks = List.copyOf(afterCommit);
-        clear();
+        run(List.copyOf(afterCommit), "commit");
+    }
+
+    /** The transaction rolled back: runs the callbacks for that, then starts empty; as {@link #committed}. */
+    void rolledBack() {
+        run(List.copyOf(afterRollback), "rollback");
+    }
+
+    private void run(List<Runnable> callbacks, String after) {
+        afterCommit.clear();
+        afterRollback.clear();
+        dispatched.clear();
+        messages = 0;
         for (Runnable callback : callbacks) {
             try {
                 callback.run();
             } catch (RuntimeException e) {
-                log.warn("work after an inbox commit failed: {}", e.getClass().getName());
+                log.warn("work after an inbox {} failed: {}", after, e.getClass().getName());
             }
         }
-    }
-
-    /** The transaction rolled back: forgets it. */
-    void rolledBack() {
-        clear();
-    }
-
-    private void clear() {
-        afterCommit.clear();
-        dispatched.clear();
-        messages = 0;
     }
 }

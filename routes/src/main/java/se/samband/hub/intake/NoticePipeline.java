@@ -11,9 +11,18 @@ public interface NoticePipeline {
 
     /**
      * Call once the transaction that wrote {@code result}'s plan has committed (never after a rollback): the
-     * pipeline then refuses a resend of the same notice id as a replay without asking the database.
+     * pipeline then refuses a resend of the same notice id as a replay without asking the database, and lets a
+     * copy that waits for this one go on (to that refusal).
      */
     default void committed(PipelineResult result) {
+    }
+
+    /**
+     * Call when the transaction that was to write {@code result}'s plan rolled back, or {@link #process} was
+     * followed by no transaction at all: another copy of the notice (its redelivery) may then be processed. Every
+     * result gets exactly one of {@link #committed} and this.
+     */
+    default void abandoned(PipelineResult result) {
     }
 
     /** How long writing a plan to the broker took (step 5–7), for the pipeline's observer; nothing by default. */

@@ -2,6 +2,7 @@ package se.samband.hub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static se.samband.hub.pipeline.PipelineFixture.NOW;
 import static se.samband.hub.pipeline.PipelineFixture.POLICE;
 import static se.samband.hub.pipeline.PipelineFixture.SOC_BOLLNAS;
@@ -9,6 +10,8 @@ import static se.samband.hub.pipeline.PipelineFixture.SOC_BOLLNAS;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import se.samband.hub.pipeline.InMemoryHandoverStore;
 import se.samband.hub.pipeline.MutableClock;
@@ -125,6 +128,58 @@ class AdmissionTest {
         } finally {
             open.rolledBack();
         }
+    }
+
+    @Test
+    void aCopyClaimedMeanwhileWaitsAndIsRefusedAsAReplayOnceTheFirstCommits() throws Exception {
+        NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
+        admission.claim(header);
+        CompletableFuture<Void> copy = claimWhenWaiting(header);
+
+        admission.markSeen(header.noticeId());
+        admission.release(header.noticeId());
+
+        assertThatThrownBy(() -> copy.get(10, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(
+                SambandException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REPLAYED_NOTICE));
+        assertThat(admission.claimed(header.noticeId())).isFalse();
+    }
+
+    @Test
+    void aCopyClaimedMeanwhileIsProcessedIfTheFirstRollsBack() throws Exception {
+        NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
+        admission.claim(header);
+        CompletableFuture<Void> copy = claimWhenWaiting(header);
+
+        admission.release(header.noticeId());
+
+        copy.get(10, TimeUnit.SECONDS);
+        assertThat(admission.claimed(header.noticeId())).as("now the copy's").isTrue();
+    }
+
+    @Test
+    void aCopyWhoseFirstDoesNotEndInTimeIsLeftToTheBrokersRedelivery() {
+        NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
+        admission.claim(header);
+
+        assertThatThrownBy(() -> admission.claim(header)).isInstanceOf(NoticeClaimedElsewhere.class)
+                .hasMessageContaining(header.noticeId().toString());
+        assertThat(admission.claimed(header.noticeId())).as("still the first transaction's").isTrue();
+    }
+
+    /** Claims {@code header}'s notice id on another thread, and returns once that thread waits for the claim. */
+    private CompletableFuture<Void> claimWhenWaiting(NoticeHeader header) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread copy = new Thread(() -> {
+            try {
+                admission.claim(header);
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }, "second-copy");
+        copy.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> copy.getState() == Thread.State.TIMED_WAITING);
+        return done;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.samband.hub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.samband.hub.pipeline.PipelineFixture.CHILD;
 import static se.samband.hub.pipeline.PipelineFixture.CLOCK;
 import static se.samband.hub.pipeline.PipelineFixture.FRIVARD;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -294,6 +297,7 @@ class HubNoticePipelineTest {
         byte[] container = FIXTURE.seal(PipelineFixture.childConcern(SOC_BOLLNAS).build());
 
         PipelineResult rolledBack = pipeline.process(submission(container, POLICE));
+        pipeline.abandoned(rolledBack);
         PipelineResult redelivered = pipeline.process(submission(container, POLICE));
         pipeline.committed(redelivered);
         PipelineResult resent = pipeline.process(submission(container, POLICE));
@@ -304,6 +308,37 @@ class HubNoticePipelineTest {
         assertThat(resent.refusal().code()).isEqualTo(ErrorCode.REPLAYED_NOTICE);
         assertThat(resent.plan().deliveries()).isEmpty();
         assertThat(open(onlyReceipt(resent.plan()), POLICE).header().reasonCode()).isEqualTo("REPLAYED_NOTICE");
+    }
+
+    @Test
+    void aCopyTakenBeforeTheFirstCommitsWaitsForItAndIsRefusedAsAReplay() throws Exception {
+        byte[] container = FIXTURE.seal(PipelineFixture.childConcern(SOC_BOLLNAS).build());
+        PipelineResult first = pipeline.process(submission(container, POLICE));
+        CompletableFuture<PipelineResult> copy = new CompletableFuture<>();
+        Thread otherConsumer = new Thread(() -> copy.complete(pipeline.process(submission(container, POLICE))));
+        otherConsumer.start();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> otherConsumer.getState() == Thread.State.TIMED_WAITING);
+
+        pipeline.committed(first);
+
+        PipelineResult second = copy.get(10, TimeUnit.SECONDS);
+        assertThat(first.plan().deliveries()).hasSize(1);
+        assertThat(second.refusal().code()).isEqualTo(ErrorCode.REPLAYED_NOTICE);
+        assertThat(second.plan().deliveries()).isEmpty();
+    }
+
+    @Test
+    void aRefusedCopyLeavesTheNoticeToTheNextCopyAtOnce() {
+        byte[] container = FIXTURE.seal(PipelineFixture.childConcern(SOC_BOLLNAS).build());
+
+        PipelineResult fromStranger = pipeline.process(submission(container, ParticipantId.of("polisen.stranger")));
+        // Were the stranger's claim kept, this would wait for it and then be left to redelivery (an exception).
+        PipelineResult fromSender = pipeline.process(submission(container, POLICE));
+
+        assertThat(fromStranger.refusal().code()).isEqualTo(ErrorCode.SENDER_MISMATCH);
+        assertThat(fromSender.rejected()).isFalse();
+        assertThat(fromSender.plan().deliveries()).hasSize(1);
     }
 
     @Test

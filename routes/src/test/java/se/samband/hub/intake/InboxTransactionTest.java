@@ -30,9 +30,11 @@ class InboxTransactionTest {
             throw new IllegalStateException("metrics unavailable (test)");
         });
         transaction.afterCommit(() -> ran.add("third"));
+        transaction.afterRollback(() -> ran.add("after rollback"));
 
         transaction.committed();
         transaction.committed();
+        transaction.rolledBack();
 
         assertThat(ran).containsExactly("first", "third");
         assertThat(transaction.messages()).isZero();
@@ -40,17 +42,22 @@ class InboxTransactionTest {
     }
 
     @Test
-    void aRollbackDropsTheCallbacksAndTheDispatchedIds() {
+    void aRollbackRunsItsOwnCallbacksOnceAndDropsTheRestAndTheDispatchedIds() {
         UUID noticeId = UUID.randomUUID();
         transaction.received();
         transaction.dispatched(noticeId);
         transaction.afterCommit(() -> ran.add("after commit"));
+        transaction.afterRollback(() -> {
+            throw new IllegalStateException("metrics unavailable (test)");
+        });
+        transaction.afterRollback(() -> ran.add("after rollback"));
 
         assertThat(transaction.holdsDispatchOf(noticeId)).isTrue();
         transaction.rolledBack();
+        transaction.rolledBack();
         transaction.committed();
 
-        assertThat(ran).isEmpty();
+        assertThat(ran).containsExactly("after rollback");
         assertThat(transaction.holdsDispatchOf(noticeId)).isFalse();
         assertThat(transaction.messages()).isZero();
     }

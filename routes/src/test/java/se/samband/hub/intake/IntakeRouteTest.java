@@ -75,6 +75,7 @@ class IntakeRouteTest extends HeldStorePausedTest {
     /** Per submission (by notice id), whether its transaction already held a dispatch of each earlier notice. */
     private final Map<UUID, List<UUID>> heldBefore = new ConcurrentHashMap<>();
     private final List<PipelineResult> committed = new CopyOnWriteArrayList<>();
+    private final List<PipelineResult> abandoned = new CopyOnWriteArrayList<>();
     private final Map<UUID, AtomicInteger> writes = new ConcurrentHashMap<>();
     /** Notice ids whose plan the writer abandons halfway, and on how many attempts. */
     private final Map<UUID, Integer> crashHalfway = new ConcurrentHashMap<>();
@@ -104,6 +105,11 @@ class IntakeRouteTest extends HeldStorePausedTest {
             @Override
             public void committed(PipelineResult result) {
                 committed.add(result);
+            }
+
+            @Override
+            public void abandoned(PipelineResult result) {
+                abandoned.add(result);
             }
         };
         camel = new DefaultCamelContext();
@@ -209,6 +215,7 @@ class IntakeRouteTest extends HeldStorePausedTest {
         assertThat(seen).hasSize(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> !committed.isEmpty());
         assertThat(committed).as("only the attempt that committed").hasSize(1);
+        assertThat(abandoned).as("the pipeline is told of the attempt that rolled back").hasSize(1);
         assertThat(probe.drainNotice(Endpoints.agencyInbox(sender), plan.receipts().get(0).noticeId(),
                 2_000)).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.keysOf(noticeId))
@@ -322,6 +329,7 @@ class IntakeRouteTest extends HeldStorePausedTest {
         assertThat(containers.messagesCommitted()).isEqualTo(ids.size());
         assertThat(containers.transactionsCommitted()).as("4 + 2").isEqualTo(2);
         assertThat(seen).hasSize(ids.size());
+        assertThat(abandoned).isEmpty();
         assertThat(heldBefore.get(ids.get(3))).as("the first transaction holds the dispatches before it")
                 .containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
         assertThat(heldBefore.get(ids.get(4))).as("a new transaction starts empty").isEmpty();
@@ -363,6 +371,9 @@ class IntakeRouteTest extends HeldStorePausedTest {
         assertThat(timesSeen(after)).isBetween(1L, 2L);
         assertThat(committed).extracting(result -> result.plan().noticeId())
                 .containsExactlyInAnyOrder(first, second, after);
+        // Every result the pipeline gave is committed or abandoned, once: none of its claims outlives its transaction.
+        assertThat(abandoned).extracting(result -> result.plan().noticeId()).contains(first, second);
+        assertThat(committed.size() + abandoned.size()).isEqualTo(seen.size() - MAX_DELIVERY_ATTEMPTS);
     }
 
     private long timesSeen(UUID noticeId) {
