@@ -5,6 +5,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class AgencyClient implements AutoCloseable {
     /** Sends containers to the hub inbox in one transaction, so that the hub finds them all waiting at once. */
     public void submitTogether(List<byte[]> containers) throws JMSException {
         try (Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            jakarta.jms.MessageProducer producer = transacted.createProducer(transacted.createQueue(Endpoints.HUB_INBOX));
+            MessageProducer producer = transacted.createProducer(transacted.createQueue(Endpoints.HUB_INBOX));
             for (byte[] container : containers) {
                 BytesMessage message = transacted.createBytesMessage();
                 message.writeBytes(container);

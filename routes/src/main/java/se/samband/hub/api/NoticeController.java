@@ -86,14 +86,18 @@ public class NoticeController {
         PipelineResult result = pipeline.process(new Submission(container, sender, Submission.Transport.REST,
                 clock.instant()));
         long writing = System.nanoTime();
+        boolean committed = false;
         try {
             writeInOneTransaction(result);
-        } catch (JMSException | RuntimeException notCommitted) {
-            pipeline.abandoned(result);
-            throw notCommitted;
+            committed = true;
+        } finally {
+            if (committed) {
+                pipeline.committed(result);
+            } else {
+                pipeline.abandoned(result);
+            }
         }
         pipeline.dispatchTimed(System.nanoTime() - writing);
-        pipeline.committed(result);
         if (result.rejected()) {
             ErrorCode code = result.refusal().code();
             return ResponseEntity.status(code.httpStatus()).body(ErrorBody.of(code, result.refusal().noticeId()));

@@ -22,8 +22,9 @@ final class Admission {
     /** ARCHITECTURE.md: clock skew ±5 min. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /**
-     * How long a copy waits for another transaction's claim on its notice id to end: that transaction is
-     * milliseconds from its commit, unless two transactions each hold a copy the other waits for.
+     * How long a copy waits for another transaction's claim on its notice id to end. That transaction is normally
+     * milliseconds from its end; a copy waits only as the first notice of its own transaction, so a waiter holds no
+     * claim another could wait for.
      */
     static final Duration CLAIM_PATIENCE = Duration.ofSeconds(2);
 
@@ -31,13 +32,19 @@ final class Admission {
     private final RecentNoticeIds recent;
     private final HandoverStore handovers;
     private final NoticeClaims claims;
+    private final Duration claimPatience;
     private final Clock clock;
 
     Admission(NoticeJson json, RecentNoticeIds recent, HandoverStore handovers, Clock clock) {
+        this(json, recent, handovers, clock, CLAIM_PATIENCE);
+    }
+
+    Admission(NoticeJson json, RecentNoticeIds recent, HandoverStore handovers, Clock clock, Duration claimPatience) {
         this.json = json;
         this.recent = recent;
         this.handovers = handovers;
         this.claims = new NoticeClaims(clock);
+        this.claimPatience = claimPatience;
         this.clock = clock;
     }
 
@@ -74,32 +81,45 @@ final class Admission {
     }
 
     /**
-     * Claims the notice id for the caller's transaction, which must {@link #release} it when it commits or rolls
-     * back. If another transaction holds it, waits for that one to end ({@link #CLAIM_PATIENCE}) and checks for a
-     * replay again: a copy of a notice that committed meanwhile is refused with replayed_notice.
+     * Claims the notice id for the caller's transaction, which must release the claim when it commits or rolls
+     * back. If another transaction holds it and this notice is the first of its own transaction (or not in an inbox
+     * transaction), waits for the other to end ({@link #CLAIM_PATIENCE}) and checks for a replay again: a copy of a
+     * notice that committed meanwhile is refused with replayed_notice.
      *
-     * @throws NoticeClaimedElsewhere the other transaction has not ended: roll back and let the broker redeliver
+     * @throws NoticeClaimedElsewhere the other transaction has not ended, or this one holds other notices: roll back
+     *                                and let the broker redeliver
      */
-    void claim(NoticeHeader header) {
+    NoticeClaims.Claim claim(NoticeHeader header) {
         UUID id = header.noticeId();
-        if (claims.claim(id)) {
-            return;
+        NoticeClaims.Claim mine = claims.claim(id);
+        if (mine != null) {
+            return mine;
+        }
+        if (InboxTransaction.current().messages() > 1) {
+            throw new NoticeClaimedElsewhere(id);    // waiting here could wait on a transaction waiting on this one
         }
         try {
-            claims.awaitEnd(id, CLAIM_PATIENCE);
+            claims.awaitEnd(id, claimPatience);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NoticeClaimedElsewhere(id);
         }
         checkReplay(header);
-        if (!claims.claim(id)) {
+        mine = claims.claim(id);
+        if (mine == null) {
             throw new NoticeClaimedElsewhere(id);
         }
+        return mine;
     }
 
-    /** The transaction that {@link #claim}ed the notice id has ended (committed after {@link #markSeen}, or not). */
-    void release(UUID noticeId) {
-        claims.release(noticeId);
+    /** Ends {@code claim}: the transaction that made it ended, or processing ended without one. */
+    void release(NoticeClaims.Claim claim) {
+        claims.release(claim);
+    }
+
+    /** Ends the claim on {@code noticeId} assigned to {@code holder} (see {@link NoticeClaims.Claim#assign}). */
+    void release(UUID noticeId, Object holder) {
+        claims.release(noticeId, holder);
     }
 
     /** Whether a transaction that has not ended yet holds the notice id. */

@@ -91,15 +91,20 @@ public class HubNoticePipeline implements NoticePipeline {
     @Override
     public PipelineResult process(Submission submission) {
         Admitted admitted = new Admitted();
+        PipelineResult result = null;
         try {
-            PipelineResult result = admitAndPlan(submission, admitted);
-            if (result.rejected()) {
-                endClaim(admitted);    // nothing of the notice is dispatched: another copy may be processed
-            }
+            result = admitAndPlan(submission, admitted);
             return result;
-        } catch (RuntimeException transientFailure) {
-            endClaim(admitted);        // the caller rolls back
-            throw transientFailure;
+        } finally {
+            if (admitted.claim != null) {
+                if (result == null || result.rejected()) {
+                    // A transient failure (the caller rolls back) or a refusal (nothing of the notice is
+                    // dispatched): another copy may be processed.
+                    admission.release(admitted.claim);
+                } else {
+                    admitted.claim.assign(result.plan());    // ended by committed or abandoned
+                }
+            }
         }
     }
 
@@ -138,17 +143,20 @@ public class HubNoticePipeline implements NoticePipeline {
     public void committed(PipelineResult result) {
         if (!result.rejected()) {
             UUID noticeId = result.plan().noticeId();
-            markSeen(noticeId);
-            admission.release(noticeId);
+            try {
+                markSeen(noticeId);
+            } finally {
+                admission.release(noticeId, result.plan());
+            }
         }
         observer.committed(result);
     }
 
-    /** Ends an accepted notice's claim: the transaction that was to write its plan rolled back. */
+    /** Ends an accepted notice's claim: the transaction that was to write its plan did not commit it. */
     @Override
     public void abandoned(PipelineResult result) {
         if (!result.rejected()) {
-            admission.release(result.plan().noticeId());
+            admission.release(result.plan().noticeId(), result.plan());
         }
     }
 
@@ -168,8 +176,7 @@ public class HubNoticePipeline implements NoticePipeline {
         admitted.header = admission.readHeader(sealed);
         admission.checkTimes(admitted.header);
         admission.checkReplay(admitted.header);
-        admission.claim(admitted.header);
-        admitted.claimed = admitted.header.noticeId();
+        admitted.claim = admission.claim(admitted.header);
         long verifying = System.nanoTime();
         observer.stepTimed(PipelineObserver.Step.ADMIT, verifying - started);
         // The header admission read from sealed.header() is the one the signature is checked over: read once.
@@ -182,16 +189,10 @@ public class HubNoticePipeline implements NoticePipeline {
         return new Routed(verified, route);
     }
 
-    private void endClaim(Admitted admitted) {
-        if (admitted.claimed != null) {
-            admission.release(admitted.claimed);
-        }
-    }
-
-    /** What admission could read before a refusal (for its audit event and receipt), and the id it claimed. */
+    /** What admission could read before a refusal (for its audit event and receipt), and its claim. */
     private static final class Admitted {
         NoticeHeader header;
-        UUID claimed;
+        NoticeClaims.Claim claim;
     }
 
     private record Routed(VerifiedNotice notice, Route route) {

@@ -6,7 +6,9 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.component.jms.DefaultJmsMessageListenerContainer;
 import org.apache.camel.component.jms.JmsEndpoint;
@@ -72,6 +74,8 @@ public final class InboxListenerContainers implements MessageListenerContainerFa
          */
         private final Map<MessageConsumer, InboxTransaction> openTransactions =
                 Collections.synchronizedMap(new WeakHashMap<>());
+        /** The transactions that hold messages now, strongly: their consumer may be gone when they are rolled back. */
+        private final Set<InboxTransaction> holdingMessages = ConcurrentHashMap.newKeySet();
 
         Container(JmsEndpoint endpoint) {
             super(endpoint);
@@ -92,11 +96,12 @@ public final class InboxListenerContainers implements MessageListenerContainerFa
                 }
             } catch (JMSException | RuntimeException e) {
                 // The listener task closes the session on any failure here, which rolls its transaction back.
-                open.rolledBack();
+                rolledBack(open);
                 throw e;
             }
             if (next != null) {
                 open.received();
+                holdingMessages.add(open);
             }
             return next;
         }
@@ -116,42 +121,48 @@ public final class InboxListenerContainers implements MessageListenerContainerFa
             try {
                 super.commitIfNecessary(session, null);
             } catch (JMSException | RuntimeException e) {
-                open.rolledBack();
+                rolledBack(open);
                 throw e;
             }
             if (committed > 0) {
                 transactions.increment();
                 messages.add(committed);
             }
+            holdingMessages.remove(open);
             open.committed();
+        }
+
+        private void rolledBack(InboxTransaction open) {
+            holdingMessages.remove(open);
+            open.rolledBack();
         }
 
         /**
          * A transaction left open when the container stopped (between two notices) was rolled back when its session
-         * closed: its notices are redelivered, so what waits on their rollback runs now.
+         * closed: its notices are redelivered, so what waits on their rollback runs now, on this thread. Not while
+         * a listener task is still active (the wait for them was interrupted): it could still commit.
          */
         @Override
         protected void doShutdown() throws JMSException {
             try {
                 super.doShutdown();
             } finally {
-                synchronized (openTransactions) {
-                    openTransactions.values().stream().filter(t -> t.messages() > 0).toList()
-                            .forEach(InboxTransaction::rolledBack);
-                    openTransactions.clear();
+                if (getActiveConsumerCount() == 0) {
+                    holdingMessages.forEach(InboxTransaction::rolledBack);
+                    holdingMessages.clear();
                 }
             }
         }
 
         @Override
         protected void rollbackIfNecessary(Session session) throws JMSException {
-            InboxTransaction.current().rolledBack();
+            rolledBack(InboxTransaction.current());
             super.rollbackIfNecessary(session);
         }
 
         @Override
         protected void rollbackOnExceptionIfNecessary(Session session, Throwable ex) throws JMSException {
-            InboxTransaction.current().rolledBack();
+            rolledBack(InboxTransaction.current());
             super.rollbackOnExceptionIfNecessary(session, ex);
         }
     }

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One inbox consumer's open local transaction: how many inbox messages it has consumed, the notices it has dispatched,
- * and the work to run once it has committed or once it has rolled back. It may hold several notices ({@link InboxListenerContainers}), so a
+ * One inbox consumer's open local transaction: how many inbox messages it has consumed, the notices it has
+ * dispatched, and the work to run once it has committed, or once it is rolled back. It may hold several notices ({@link InboxListenerContainers}), so a
  * second copy of a notice dispatched in it is refused as a replay ({@link Admission}) although the first is not
  * committed yet, and what may only follow a commit (telling the pipeline a notice id is taken) waits here until the
  * commit, and is dropped on a rollback.
@@ -50,7 +50,10 @@ final class InboxTransaction {
         afterCommit.add(callback);
     }
 
-    /** Runs {@code callback} on this thread once the open transaction has rolled back, never after a commit. */
+    /**
+     * Runs {@code callback} when the open transaction is rolled back (just before the session's rollback, or on the
+     * container's shutdown thread after its session closed), never after a commit.
+     */
     void afterRollback(Runnable callback) {
         afterRollback.add(callback);
     }

@@ -16,16 +16,17 @@ import org.slf4j.LoggerFactory;
  * The replay checks cannot see such a copy: {@link RecentNoticeIds} and the handover store learn an id only after
  * the commit, and the recipient queue's duplicate detection compares a send with committed ids only.
  *
- * <p>A claim ends when its transaction commits or rolls back. One older than {@link #STALE} is taken to belong to
- * a transaction that ended without telling (a consumer closed with its session), and may be taken over, so that a
- * lost claim cannot keep a notice out for good. A transaction is open for milliseconds (at most a few notices), and
- * the broker's redeliveries of a notice span minutes, so neither comes near it.
+ * <p>A claim ends when its transaction commits or rolls back, and only its own holder can end it. One older than
+ * {@link #LOST} is taken to be lost (a transaction that ended without telling, which no known path does) and may be
+ * taken over, with an ERROR line, so that a lost claim cannot keep a notice out for good. A transaction is open for
+ * milliseconds while the intake runs; one left open longer (an intake route suspended between two notices) keeps
+ * its claims for as long.
  *
  * <p>Per instance: two hub instances on one broker do not see each other's claims.
  */
 final class NoticeClaims {
     /** Older than this, a claim is taken to be lost. */
-    static final Duration STALE = Duration.ofMinutes(1);
+    static final Duration LOST = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(NoticeClaims.class);
 
     private final ConcurrentHashMap<UUID, Claim> claims = new ConcurrentHashMap<>();
@@ -35,18 +36,21 @@ final class NoticeClaims {
         this.clock = clock;
     }
 
-    /** Claims {@code noticeId} for the caller's transaction; false if another transaction holds it. */
-    boolean claim(UUID noticeId) {
+    /** Claims {@code noticeId} for the caller's transaction, or null if another transaction holds it. */
+    Claim claim(UUID noticeId) {
         Instant now = clock.instant();
-        Claim mine = new Claim(now);
+        Claim mine = new Claim(noticeId, now);
         Claim before = claims.get(noticeId);
         Claim held = claims.compute(noticeId, (id, current) ->
-                current == null || current.since.isBefore(now.minus(STALE)) ? mine : current);
-        if (held == mine && before != null && before != held) {
-            log.warn("notice {}: a claim held since {} was taken over, its transaction never ended", noticeId,
+                current == null || current.since.isBefore(now.minus(LOST)) ? mine : current);
+        if (held != mine) {
+            return null;
+        }
+        if (before != null && claims.get(noticeId) == mine) {
+            log.error("notice {}: a claim held since {} was taken to be lost and taken over", noticeId,
                     before.since);
         }
-        return held == mine;
+        return mine;
     }
 
     /**
@@ -59,14 +63,17 @@ final class NoticeClaims {
         return held == null || held.ended.await(patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * The transaction that claimed {@code noticeId} has ended. Only its holder calls this; after a takeover the
-     * old holder may release the new claim early, which is no worse than the takeover itself.
-     */
-    void release(UUID noticeId) {
-        Claim held = claims.remove(noticeId);
-        if (held != null) {
-            held.ended.countDown();
+    /** Ends {@code claim}: its transaction has ended. A second call, or one after a takeover, changes nothing. */
+    void release(Claim claim) {
+        claims.remove(claim.noticeId, claim);
+        claim.ended.countDown();
+    }
+
+    /** Ends the claim on {@code noticeId} that was {@link Claim#assign assigned} to {@code holder}, if any. */
+    void release(UUID noticeId, Object holder) {
+        Claim held = claims.get(noticeId);
+        if (held != null && held.holder == holder) {
+            release(held);
         }
     }
 
@@ -75,12 +82,21 @@ final class NoticeClaims {
         return claims.containsKey(noticeId);
     }
 
-    private static final class Claim {
-        final Instant since;
-        final CountDownLatch ended = new CountDownLatch(1);
+    /** A transaction's claim on one notice id. */
+    static final class Claim {
+        private final UUID noticeId;
+        private final Instant since;
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile Object holder;
 
-        Claim(Instant since) {
+        private Claim(UUID noticeId, Instant since) {
+            this.noticeId = noticeId;
             this.since = since;
+        }
+
+        /** From now on, {@link #release(UUID, Object)} with {@code holder} ends this claim. */
+        void assign(Object holder) {
+            this.holder = holder;
         }
     }
 }

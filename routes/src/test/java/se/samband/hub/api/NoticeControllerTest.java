@@ -3,6 +3,7 @@ package se.samband.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -36,6 +37,7 @@ import se.samband.hub.intake.PipelineResult.RecipientOutcome;
 import se.samband.hub.intake.PipelineResult.RecipientOutcome.Outcome;
 import se.samband.hub.intake.Submission;
 import se.samband.hub.system.Endpoints;
+import se.samband.hub.system.RetryLater;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
 import se.samband.notice.SealedNotice;
@@ -60,6 +62,7 @@ class NoticeControllerTest extends HeldStorePausedTest {
     private final AtomicReference<Submission> seen = new AtomicReference<>();
     private final Map<UUID, List<HandoverStore.Handover>> handovers = new ConcurrentHashMap<>();
     private final List<PipelineResult> committed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<PipelineResult> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean crashAfterHalf;
     private BrokerProbe probe;
     private MockMvc mvc;
@@ -71,12 +74,21 @@ class NoticeControllerTest extends HeldStorePausedTest {
             @Override
             public PipelineResult process(Submission submission) {
                 seen.set(submission);
+                if (next.get() == null) {
+                    throw new RetryLater("another copy of the notice is being processed (test)") {
+                    };
+                }
                 return next.get();
             }
 
             @Override
             public void committed(PipelineResult result) {
                 committed.add(result);
+            }
+
+            @Override
+            public void abandoned(PipelineResult result) {
+                abandoned.add(result);
             }
         };
         DispatchWriter writer = new DispatchWriter() {
@@ -184,6 +196,22 @@ class NoticeControllerTest extends HeldStorePausedTest {
         assertThat(probe.drainNotice(Endpoints.agencyInbox(sender), plan.receipts().get(0).noticeId(), 100))
                 .isEmpty();
         assertThat(committed).as("the pipeline is not told of an uncommitted plan").isEmpty();
+        assertThat(abandoned).as("but told that it was abandoned").extracting(PipelineResult::plan)
+                .containsExactly(plan);
+    }
+
+    @Test
+    void aSubmissionThePipelineCannotTakeNowIsAnswered503WithRetryAfter() throws Exception {
+        next.set(null);
+
+        mvc.perform(post("/api/v1/notices").contentType(SealedNotice.MEDIA_TYPE)
+                        .content(TestPlans.container(UUID.randomUUID()))
+                        .requestAttr(ApiConfiguration.PARTICIPANT_ATTRIBUTE, sender))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"));
+
+        assertThat(committed).isEmpty();
+        assertThat(abandoned).isEmpty();
     }
 
     @Test

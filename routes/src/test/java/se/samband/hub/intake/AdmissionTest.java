@@ -133,41 +133,66 @@ class AdmissionTest {
     @Test
     void aCopyClaimedMeanwhileWaitsAndIsRefusedAsAReplayOnceTheFirstCommits() throws Exception {
         NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
-        admission.claim(header);
-        CompletableFuture<Void> copy = claimWhenWaiting(header);
+        Admission patient = patient(Duration.ofSeconds(30));
+        NoticeClaims.Claim first = patient.claim(header);
+        CompletableFuture<Void> copy = claimWhenWaiting(patient, header);
 
-        admission.markSeen(header.noticeId());
-        admission.release(header.noticeId());
+        patient.markSeen(header.noticeId());
+        patient.release(first);
 
         assertThatThrownBy(() -> copy.get(10, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(
                 SambandException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REPLAYED_NOTICE));
-        assertThat(admission.claimed(header.noticeId())).isFalse();
+        assertThat(patient.claimed(header.noticeId())).isFalse();
     }
 
     @Test
     void aCopyClaimedMeanwhileIsProcessedIfTheFirstRollsBack() throws Exception {
         NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
-        admission.claim(header);
-        CompletableFuture<Void> copy = claimWhenWaiting(header);
+        Admission patient = patient(Duration.ofSeconds(30));
+        NoticeClaims.Claim first = patient.claim(header);
+        CompletableFuture<Void> copy = claimWhenWaiting(patient, header);
 
-        admission.release(header.noticeId());
+        patient.release(first);
 
         copy.get(10, TimeUnit.SECONDS);
-        assertThat(admission.claimed(header.noticeId())).as("now the copy's").isTrue();
+        assertThat(patient.claimed(header.noticeId())).as("now the copy's").isTrue();
     }
 
     @Test
     void aCopyWhoseFirstDoesNotEndInTimeIsLeftToTheBrokersRedelivery() {
         NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
-        admission.claim(header);
+        Admission impatient = patient(Duration.ofMillis(100));
+        impatient.claim(header);
 
-        assertThatThrownBy(() -> admission.claim(header)).isInstanceOf(NoticeClaimedElsewhere.class)
+        assertThatThrownBy(() -> impatient.claim(header)).isInstanceOf(NoticeClaimedElsewhere.class)
                 .hasMessageContaining(header.noticeId().toString());
-        assertThat(admission.claimed(header.noticeId())).as("still the first transaction's").isTrue();
+        assertThat(impatient.claimed(header.noticeId())).as("still the first transaction's").isTrue();
+    }
+
+    @Test
+    void aCopyAfterOtherNoticesOfItsInboxTransactionDoesNotWait() {
+        NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
+        Admission patient = patient(Duration.ofMinutes(10));
+        patient.claim(header);
+        InboxTransaction open = new InboxTransaction();
+        open.received();
+        open.received();
+        InboxTransaction.bind(open);
+        try {
+            // It holds the claims of the notices before it: were it to wait, another could be waiting for it.
+            assertThatThrownBy(() -> patient.claim(header)).isInstanceOf(NoticeClaimedElsewhere.class);
+        } finally {
+            InboxTransaction.bind(new InboxTransaction());
+        }
+    }
+
+    private Admission patient(Duration patience) {
+        return new Admission(NoticeJson.strict(NoticeLimits.defaults()),
+                new RecentNoticeIds(1_000, Duration.ofMinutes(10), clock), handovers, clock, patience);
     }
 
     /** Claims {@code header}'s notice id on another thread, and returns once that thread waits for the claim. */
-    private CompletableFuture<Void> claimWhenWaiting(NoticeHeader header) {
+    private static CompletableFuture<Void> claimWhenWaiting(Admission admission, NoticeHeader header) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread copy = new Thread(() -> {
             try {

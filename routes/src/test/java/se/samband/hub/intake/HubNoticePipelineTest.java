@@ -315,7 +315,13 @@ class HubNoticePipelineTest {
         byte[] container = FIXTURE.seal(PipelineFixture.childConcern(SOC_BOLLNAS).build());
         PipelineResult first = pipeline.process(submission(container, POLICE));
         CompletableFuture<PipelineResult> copy = new CompletableFuture<>();
-        Thread otherConsumer = new Thread(() -> copy.complete(pipeline.process(submission(container, POLICE))));
+        Thread otherConsumer = new Thread(() -> {
+            try {
+                copy.complete(pipeline.process(submission(container, POLICE)));
+            } catch (RuntimeException e) {
+                copy.completeExceptionally(e);
+            }
+        });
         otherConsumer.start();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> otherConsumer.getState() == Thread.State.TIMED_WAITING);

@@ -77,6 +77,8 @@ class IntakeRouteTest extends HeldStorePausedTest {
     private final List<PipelineResult> committed = new CopyOnWriteArrayList<>();
     private final List<PipelineResult> abandoned = new CopyOnWriteArrayList<>();
     private final Map<UUID, AtomicInteger> writes = new ConcurrentHashMap<>();
+    /** Notice ids whose plan the writer refuses halfway (as a malformed participant id in it would be). */
+    private final java.util.Set<UUID> refusedWhileWriting = ConcurrentHashMap.newKeySet();
     /** Notice ids whose plan the writer abandons halfway, and on how many attempts. */
     private final Map<UUID, Integer> crashHalfway = new ConcurrentHashMap<>();
     private final InboxListenerContainers containers = new InboxListenerContainers(MAX_PER_TRANSACTION);
@@ -276,6 +278,23 @@ class IntakeRouteTest extends HeldStorePausedTest {
     }
 
     @Test
+    void aRefusalWhileWritingAnAcceptedPlanCommitsTheRefusalAndEndsTheAcceptedResult() throws Exception {
+        UUID noticeId = UUID.randomUUID();
+        DispatchPlan plan = TestPlans.fullPlan(noticeId, sender, recipient, heldFor, Instant.now());
+        script.put(noticeId, submission -> accepted(plan));
+        refusedWhileWriting.add(noticeId);
+
+        submit(noticeId, sender.value());
+
+        assertThat(awaitRejected(noticeId).getStringProperty("code")).isEqualTo("schema_violation");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !abandoned.isEmpty());
+        assertThat(abandoned).singleElement().satisfies(result -> assertThat(result.plan()).isSameAs(plan));
+        assertThat(committed).as("only the refusal").singleElement().satisfies(result -> assertThat(
+                result.rejected()).isTrue());
+        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 300)).isEmpty();
+    }
+
+    @Test
     void messageWithoutAnAuthenticatedSenderIsRejectedAsSenderUnknown() throws Exception {
         UUID noticeId = UUID.randomUUID();
         script.put(noticeId, submission -> {
@@ -436,6 +455,9 @@ class IntakeRouteTest extends HeldStorePausedTest {
             int attempt = plan.noticeId() == null ? 1
                     : writes.computeIfAbsent(plan.noticeId(), id -> new AtomicInteger()).incrementAndGet();
             Integer crashes = plan.noticeId() == null ? null : crashHalfway.get(plan.noticeId());
+            if (plan.noticeId() != null && refusedWhileWriting.contains(plan.noticeId())) {
+                throw new SambandException(ErrorCode.SCHEMA_VIOLATION, "participant id is not kind.slug (test)");
+            }
             if (crashes != null && attempt <= crashes) {
                 super.write(new DispatchPlan(plan.noticeId(), plan.deliveries(), List.of(), plan.receipts(),
                         List.of(), List.of(), null), session);

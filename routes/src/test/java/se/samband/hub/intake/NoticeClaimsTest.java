@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import se.samband.hub.pipeline.MutableClock;
 
-/** Claims on notice ids across transactions: held until released, waited for, and taken over when lost. */
+/** Claims on notice ids across transactions: held until their holder ends them, waited for, taken over if lost. */
 class NoticeClaimsTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final NoticeClaims claims = new NoticeClaims(clock);
@@ -18,20 +18,33 @@ class NoticeClaimsTest {
 
     @Test
     void aClaimIsHeldByOneTransactionUntilItIsReleased() {
-        assertThat(claims.claim(noticeId)).isTrue();
-        assertThat(claims.claim(noticeId)).as("a second transaction").isFalse();
-        assertThat(claims.claim(UUID.randomUUID())).as("another notice").isTrue();
-        assertThat(claims.held(noticeId)).isTrue();
+        NoticeClaims.Claim first = claims.claim(noticeId);
 
-        claims.release(noticeId);
+        assertThat(first).isNotNull();
+        assertThat(claims.claim(noticeId)).as("a second transaction").isNull();
+        assertThat(claims.claim(UUID.randomUUID())).as("another notice").isNotNull();
+        assertThat(claims.held(noticeId)).isTrue();
+        claims.release(first);
 
         assertThat(claims.held(noticeId)).isFalse();
-        assertThat(claims.claim(noticeId)).isTrue();
+        assertThat(claims.claim(noticeId)).isNotNull();
+    }
+
+    @Test
+    void onlyTheHolderAClaimWasAssignedToEndsItByNoticeId() {
+        Object plan = new Object();
+        claims.claim(noticeId).assign(plan);
+
+        claims.release(noticeId, new Object());
+        assertThat(claims.held(noticeId)).isTrue();
+        claims.release(noticeId, plan);
+
+        assertThat(claims.held(noticeId)).isFalse();
     }
 
     @Test
     void aWaiterGoesOnWhenTheClaimIsReleasedAndNotBefore() throws Exception {
-        claims.claim(noticeId);
+        NoticeClaims.Claim held = claims.claim(noticeId);
         CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
             try {
                 return claims.awaitEnd(noticeId, Duration.ofSeconds(30));
@@ -42,20 +55,26 @@ class NoticeClaimsTest {
 
         assertThat(claims.awaitEnd(noticeId, Duration.ofMillis(50))).as("not released within the patience").isFalse();
         assertThat(waiter).isNotDone();
-        claims.release(noticeId);
+        claims.release(held);
 
         assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(claims.awaitEnd(noticeId, Duration.ofMillis(1))).as("nothing held").isTrue();
     }
 
     @Test
-    void aClaimOlderThanTheStaleLimitIsTakenOver() {
-        claims.claim(noticeId);
+    void aClaimOlderThanTheLostLimitIsTakenOverAndItsOldHolderCannotEndTheNewOne() {
+        NoticeClaims.Claim old = claims.claim(noticeId);
 
-        clock.advance(NoticeClaims.STALE);
-        assertThat(claims.claim(noticeId)).as("at the limit").isFalse();
+        clock.advance(NoticeClaims.LOST);
+        assertThat(claims.claim(noticeId)).as("at the limit").isNull();
         clock.advance(Duration.ofMillis(1));
-        assertThat(claims.claim(noticeId)).as("past it").isTrue();
-        assertThat(claims.claim(noticeId)).as("the new claim is fresh").isFalse();
+        NoticeClaims.Claim taken = claims.claim(noticeId);
+        assertThat(taken).as("past it").isNotNull();
+        claims.release(old);
+
+        assertThat(claims.held(noticeId)).as("still the new holder's").isTrue();
+        assertThat(claims.claim(noticeId)).isNull();
+        claims.release(taken);
+        assertThat(claims.held(noticeId)).isFalse();
     }
 }
