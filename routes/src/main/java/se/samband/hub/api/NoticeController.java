@@ -147,9 +147,11 @@ public class NoticeController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
     }
 
+    /** Returns once the plan is committed; throws if it is not. */
     private void writeInOneTransaction(PipelineResult result) throws JMSException {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+        Connection connection = connectionFactory.createConnection();
+        try {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             try {
                 writer.write(result.plan(), session);
                 session.commit();
@@ -157,6 +159,17 @@ public class NoticeController {
                 session.rollback();
                 throw e;
             }
+        } finally {
+            closeAfterwards(connection);
+        }
+    }
+
+    /** Closes the connection (and its session); a failure to close does not undo a commit, so it is only logged. */
+    private static void closeAfterwards(Connection connection) {
+        try {
+            connection.close();
+        } catch (JMSException e) {
+            log.warn("API connection not closed cleanly, broker error {}", e.getErrorCode());
         }
     }
 }

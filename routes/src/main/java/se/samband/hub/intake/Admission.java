@@ -23,8 +23,8 @@ final class Admission {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /**
      * How long a copy waits for another transaction's claim on its notice id to end. That transaction is normally
-     * milliseconds from its end; a copy waits only as the first notice of its own transaction, so a waiter holds no
-     * claim another could wait for.
+     * milliseconds from its end. A copy waits only while its own transaction has dispatched no other notice, so a
+     * waiter holds no claim another could wait for.
      */
     static final Duration CLAIM_PATIENCE = Duration.ofSeconds(2);
 
@@ -82,12 +82,12 @@ final class Admission {
 
     /**
      * Claims the notice id for the caller's transaction, which must release the claim when it commits or rolls
-     * back. If another transaction holds it and this notice is the first of its own transaction (or not in an inbox
-     * transaction), waits for the other to end ({@link #CLAIM_PATIENCE}) and checks for a replay again: a copy of a
-     * notice that committed meanwhile is refused with replayed_notice.
+     * back. If another transaction holds it and the caller's own has dispatched no other notice (or it is not an
+     * inbox transaction), waits for the other to end ({@link #CLAIM_PATIENCE}) and checks for a replay again: a copy
+     * of a notice that committed meanwhile is refused with replayed_notice.
      *
-     * @throws NoticeClaimedElsewhere the other transaction has not ended, or this one holds other notices: roll back
-     *                                and let the broker redeliver
+     * @throws NoticeClaimedElsewhere the other transaction has not ended, or the caller's holds other claims: roll
+     *                                back and let the broker redeliver
      */
     NoticeClaims.Claim claim(NoticeHeader header) {
         UUID id = header.noticeId();
@@ -95,8 +95,8 @@ final class Admission {
         if (mine != null) {
             return mine;
         }
-        if (InboxTransaction.current().messages() > 1) {
-            throw new NoticeClaimedElsewhere(id);    // waiting here could wait on a transaction waiting on this one
+        if (InboxTransaction.current().holdsDispatches()) {
+            throw new NoticeClaimedElsewhere(id);    // it holds claims: a wait here could close a circle
         }
         try {
             claims.awaitEnd(id, claimPatience);

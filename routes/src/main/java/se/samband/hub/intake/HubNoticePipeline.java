@@ -38,13 +38,14 @@ import se.samband.security.seal.Sealing;
  * redelivered.
  *
  * <p>Admission claims the notice id for the caller's transaction ({@code NoticeClaims}), so that a second copy
- * taken by another consumer or request at the same moment waits for the first copy's transaction to end and is
- * then refused as a replay (or processed, if the first rolled back). The caller ends the claim: {@link #committed}
- * once its transaction has committed, which also remembers the notice id so that a resend is refused as a replay;
- * {@link #abandoned} when it rolled back, after which the redelivery is processed afresh. A refusal or a transient
- * failure ends the claim before {@link #process} returns. A second copy in the same inbox transaction is refused at
- * once ({@code InboxTransaction}). Claims are per hub instance: two instances on one broker that each take a copy
- * at the same moment both dispatch it.
+ * taken by another consumer or request at the same moment is not dispatched beside the first: it waits for the first
+ * copy's transaction to end and is then refused as a replay, or processed if the first rolled back (or, when its own
+ * inbox transaction already holds other notices, or the wait runs out, it is rolled back for the broker to
+ * redeliver). The caller ends the claim: {@link #committed} once its transaction has committed, which also
+ * remembers the notice id so that a resend is refused as a replay; {@link #abandoned} when it did not commit, after
+ * which the redelivery is processed afresh. A refusal or a transient failure ends the claim before {@link #process}
+ * returns. A second copy in the same inbox transaction is refused at once ({@code InboxTransaction}). Claims are per
+ * hub instance: two instances on one broker that each take a copy at the same moment both dispatch it.
  *
  * <p>Lazy: it needs the trust material and the handover store, whose beans come from the transport and audit
  * writer features; it is created when the intake route asks for it.

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One inbox consumer's open local transaction: how many inbox messages it has consumed, the notices it has
- * dispatched, and the work to run once it has committed, or once it is rolled back. It may hold several notices ({@link InboxListenerContainers}), so a
- * second copy of a notice dispatched in it is refused as a replay ({@link Admission}) although the first is not
- * committed yet, and what may only follow a commit (telling the pipeline a notice id is taken) waits here until the
- * commit, and is dropped on a rollback.
+ * dispatched, and the work to run once it has committed, or once it is rolled back. It may hold several notices
+ * ({@link InboxListenerContainers}), so a second copy of a notice dispatched in it is refused as a replay
+ * ({@link Admission}) although the first is not committed yet, and what may only follow a commit (telling the
+ * pipeline a notice id is taken) waits here until the commit, and is dropped on a rollback.
  *
  * <p>The container keeps one per consumer and binds it to the listener thread for each message ({@link #bind}),
  * because Camel calls the route's processors on that thread without a handle to the container. A thread that is not
@@ -51,8 +51,9 @@ final class InboxTransaction {
     }
 
     /**
-     * Runs {@code callback} when the open transaction is rolled back (just before the session's rollback, or on the
-     * container's shutdown thread after its session closed), never after a commit.
+     * Runs {@code callback} when the open transaction does not commit: just before the session's rollback, after a
+     * failed commit or receive (the listener task then closes the session), or on the container's shutdown thread
+     * after its session closed. Never after a commit.
      */
     void afterRollback(Runnable callback) {
         afterRollback.add(callback);
@@ -61,6 +62,11 @@ final class InboxTransaction {
     /** The plan of notice {@code noticeId} is written in this transaction. */
     void dispatched(UUID noticeId) {
         dispatched.add(noticeId);
+    }
+
+    /** Whether this transaction has written the plan of any notice (and so holds its claim) before this one. */
+    boolean holdsDispatches() {
+        return !dispatched.isEmpty();
     }
 
     /** Whether a plan for {@code noticeId} is written in this transaction, committed or not yet. */

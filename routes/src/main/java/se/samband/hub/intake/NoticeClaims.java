@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
  * the commit, and the recipient queue's duplicate detection compares a send with committed ids only.
  *
  * <p>A claim ends when its transaction commits or rolls back, and only its own holder can end it. One older than
- * {@link #LOST} is taken to be lost (a transaction that ended without telling, which no known path does) and may be
- * taken over, with an ERROR line, so that a lost claim cannot keep a notice out for good. A transaction is open for
+ * {@link #LOST} is taken to be lost and may be taken over, with an ERROR line, so that a lost claim cannot keep a
+ * notice out for good. The one known way to lose claims: the intake's listener container is stopped and its wait
+ * for a listener task is interrupted (see {@code InboxListenerContainers}); a notice of such a transaction may then
+ * use up its deliveries and be parked in the DLQ, from where an operator replays it. A transaction is open for
  * milliseconds while the intake runs; one left open longer (an intake route suspended between two notices) keeps
- * its claims for as long.
+ * its claims for as long, and ten minutes keeps a takeover, and a duplicate, unlikely there.
  *
  * <p>Per instance: two hub instances on one broker do not see each other's claims.
  */
@@ -40,17 +42,21 @@ final class NoticeClaims {
     Claim claim(UUID noticeId) {
         Instant now = clock.instant();
         Claim mine = new Claim(noticeId, now);
-        Claim before = claims.get(noticeId);
-        Claim held = claims.compute(noticeId, (id, current) ->
-                current == null || current.since.isBefore(now.minus(LOST)) ? mine : current);
-        if (held != mine) {
-            return null;
+        Claim[] lost = new Claim[1];
+        Claim held = claims.compute(noticeId, (id, current) -> {
+            if (current == null) {
+                return mine;
+            }
+            if (current.since.isBefore(now.minus(LOST))) {
+                lost[0] = current;
+                return mine;
+            }
+            return current;
+        });
+        if (lost[0] != null) {
+            log.error("notice {}: a claim held since {} was taken to be lost and taken over", noticeId, lost[0].since);
         }
-        if (before != null && claims.get(noticeId) == mine) {
-            log.error("notice {}: a claim held since {} was taken to be lost and taken over", noticeId,
-                    before.since);
-        }
-        return mine;
+        return held == mine ? mine : null;
     }
 
     /**

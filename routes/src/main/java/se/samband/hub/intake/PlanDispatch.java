@@ -7,6 +7,7 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.notice.error.SambandException;
 
 /**
  * Steps 5–7: writes the pipeline's plan with the consumer's own session, so recipient copies, receipt, audit
@@ -26,7 +27,14 @@ final class PlanDispatch implements Processor {
     public void process(Exchange exchange) throws JMSException {
         PipelineResult result = exchange.getIn().getBody(PipelineResult.class);
         long started = System.nanoTime();
-        writer.write(result.plan(), exchange.getProperty(IntakeExchange.SESSION, Session.class));
+        try {
+            writer.write(result.plan(), exchange.getProperty(IntakeExchange.SESSION, Session.class));
+        } catch (SambandException e) {
+            // Not a refusal of the notice but a plan the hub could not write: as a refusal it would commit the part
+            // already sent. Rolled back, redelivered, and parked in the DLQ if it persists.
+            throw new IllegalStateException("the plan of notice " + result.plan().noticeId() + " could not be"
+                    + " written: " + e.code().code(), e);
+        }
         pipeline.dispatchTimed(System.nanoTime() - started);
         InboxTransaction open = InboxTransaction.current();
         if (!result.rejected()) {

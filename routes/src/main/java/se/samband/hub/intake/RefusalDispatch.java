@@ -49,12 +49,7 @@ final class RefusalDispatch implements Processor {
         writer.write(plan, exchange.getProperty(IntakeExchange.SESSION, Session.class));
         // Counted with the pipeline's refusals (metrics) once the transaction has committed.
         PipelineResult refused = new PipelineResult(plan, List.of(), new PipelineResult.Refusal(refusal.code(), null));
-        InboxTransaction open = InboxTransaction.current();
-        open.afterCommit(() -> pipeline.committed(refused));
-        if (exchange.getIn().getBody() instanceof PipelineResult accepted && !accepted.rejected()) {
-            // Raised while the accepted notice's plan was written: that plan is not committed, so its claim ends.
-            open.afterCommit(() -> pipeline.abandoned(accepted));
-        }
+        InboxTransaction.current().afterCommit(() -> pipeline.committed(refused));
         log.info("inbox message from {} refused: {}", sender == null ? "an unknown sender" : sender,
                 refusal.code().code());
     }

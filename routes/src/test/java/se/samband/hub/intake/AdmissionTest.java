@@ -170,12 +170,13 @@ class AdmissionTest {
     }
 
     @Test
-    void aCopyAfterOtherNoticesOfItsInboxTransactionDoesNotWait() {
+    void aCopyWhoseInboxTransactionDispatchedAnotherNoticeDoesNotWait() {
         NoticeHeader header = PipelineFixture.childConcern(SOC_BOLLNAS).build();
         Admission patient = patient(Duration.ofMinutes(10));
         patient.claim(header);
         InboxTransaction open = new InboxTransaction();
         open.received();
+        open.dispatched(UUID.randomUUID());
         open.received();
         InboxTransaction.bind(open);
         try {

@@ -278,7 +278,7 @@ class IntakeRouteTest extends HeldStorePausedTest {
     }
 
     @Test
-    void aRefusalWhileWritingAnAcceptedPlanCommitsTheRefusalAndEndsTheAcceptedResult() throws Exception {
+    void aPlanTheWriterRefusesHalfwayIsRolledBackAndRetriedNotRefusedWithHalfOfItCommitted() throws Exception {
         UUID noticeId = UUID.randomUUID();
         DispatchPlan plan = TestPlans.fullPlan(noticeId, sender, recipient, heldFor, Instant.now());
         script.put(noticeId, submission -> accepted(plan));
@@ -286,12 +286,12 @@ class IntakeRouteTest extends HeldStorePausedTest {
 
         submit(noticeId, sender.value());
 
-        assertThat(awaitRejected(noticeId).getStringProperty("code")).isEqualTo("schema_violation");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !abandoned.isEmpty());
-        assertThat(abandoned).singleElement().satisfies(result -> assertThat(result.plan()).isSameAs(plan));
-        assertThat(committed).as("only the refusal").singleElement().satisfies(result -> assertThat(
-                result.rejected()).isTrue());
-        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 300)).isEmpty();
+        assertThat(probe.drain(Endpoints.HUB_DLQ, "testNoticeId = '" + noticeId + "'", 15_000)).hasSize(1);
+        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 300)).as("the half sent").isEmpty();
+        assertThat(probe.drain(Endpoints.HUB_REJECTED, "sender = '" + sender.value() + "'", 200)).isEmpty();
+        assertThat(committed).isEmpty();
+        assertThat(abandoned).as("every attempt's result ends its claim").hasSize(MAX_DELIVERY_ATTEMPTS)
+                .allSatisfy(result -> assertThat(result.plan()).isSameAs(plan));
     }
 
     @Test
@@ -456,6 +456,8 @@ class IntakeRouteTest extends HeldStorePausedTest {
                     : writes.computeIfAbsent(plan.noticeId(), id -> new AtomicInteger()).incrementAndGet();
             Integer crashes = plan.noticeId() == null ? null : crashHalfway.get(plan.noticeId());
             if (plan.noticeId() != null && refusedWhileWriting.contains(plan.noticeId())) {
+                super.write(new DispatchPlan(plan.noticeId(), plan.deliveries(), List.of(), List.of(), List.of(),
+                        List.of(), null), session);
                 throw new SambandException(ErrorCode.SCHEMA_VIOLATION, "participant id is not kind.slug (test)");
             }
             if (crashes != null && attempt <= crashes) {
