@@ -4,15 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The queue depth a sustained run watches: once a second, the recipient copies submitted but not yet delivered
- * (waiting in the hub's inbox, in its pipeline or on a recipient's queue). A hub that keeps up holds it flat; one
- * that does not lets it grow for as long as the load lasts.
+ * The queue depth a sustained run watches: once a second, the recipient copies due by the offered rate but not yet
+ * delivered. Most wait in the hub's inbox, its pipeline or a recipient's queue; the rest are not sent yet, because
+ * the senders' blocking sends fell behind their schedule (the broker, or the machine, did not take them as fast as
+ * offered). Both count: a hub that is offered more than it carries slows the agencies' sends instead of filling its
+ * inbox, and counting only what was sent would call that steady. A hub that keeps up holds the depth flat; one that
+ * does not lets it grow for as long as the load lasts.
  */
 final class Backlog {
     private final List<Integer> perSecond = new ArrayList<>();
+    private final List<Integer> notSentPerSecond = new ArrayList<>();
 
-    synchronized void sample(int copiesInFlight) {
-        perSecond.add(copiesInFlight);
+    /**
+     * @param copiesDue       recipient copies of the notices due by now at the offered rate
+     * @param copiesSent      recipient copies of the notices whose send has returned
+     * @param copiesDelivered recipient copies delivered
+     */
+    synchronized void sample(long copiesDue, long copiesSent, long copiesDelivered) {
+        long due = Math.max(copiesDue, copiesSent);
+        perSecond.add((int) (due - copiesDelivered));
+        notSentPerSecond.add((int) (due - copiesSent));
+    }
+
+    /** The recipient copies due at {@code elapsedNanos} into a run that offers {@code ratePerSecond} notices. */
+    static long copiesDue(long elapsedNanos, double ratePerSecond, int copiesPerNotice, long allCopies) {
+        long notices = (long) Math.floor(elapsedNanos / 1e9 * ratePerSecond) + 1;    // the first is due at 0
+        return Math.min(allCopies, notices * copiesPerNotice);
     }
 
     synchronized List<Integer> perSecond() {
@@ -28,6 +45,19 @@ final class Backlog {
         long sum = 0;
         for (int i = from; i < end; i++) {
             sum += perSecond.get(i);
+        }
+        return (double) sum / (end - from);
+    }
+
+    /** Mean of the not-yet-sent part of the samples in [from, to) seconds; NaN when there are none. */
+    synchronized double notSentMean(int from, int to) {
+        int end = Math.min(to, notSentPerSecond.size());
+        if (from >= end) {
+            return Double.NaN;
+        }
+        long sum = 0;
+        for (int i = from; i < end; i++) {
+            sum += notSentPerSecond.get(i);
         }
         return (double) sum / (end - from);
     }

@@ -329,13 +329,18 @@ public final class BenchMain {
                 result.hubCpuMillisPerNotice(), result.hubHeapMiB());
         List<Integer> samples = backlog.perSecond();
         StringBuilder minutes = new StringBuilder();
+        StringBuilder notSent = new StringBuilder();
         for (int from = 0; from < samples.size(); from += 60) {
             minutes.append(minutes.isEmpty() ? "" : ", ")
                     .append(String.format(Locale.ROOT, "%.0f", backlog.mean(from, from + 60)));
+            notSent.append(notSent.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%.0f", backlog.notSentMean(from, from + 60)));
         }
         boolean steady = backlog.steady(options.sustainSeconds(), options.rate());
-        out.printf(Locale.ROOT, "backlog (copies submitted, not yet delivered), mean per minute: %s; max %d: %s%n",
-                minutes, backlog.max(), steady ? "steady" : "GROWING");
+        out.printf(Locale.ROOT, "backlog (copies due at the offered rate, not yet delivered), mean per minute: %s; "
+                + "max %d: %s%n", minutes, backlog.max(), steady ? "steady" : "GROWING");
+        out.printf(Locale.ROOT, "  of which not yet sent (the senders' blocking sends behind their schedule): %s%n",
+                notSent);
         out.printf(Locale.ROOT, "accounting: %d notices sent, %d recipient copies received, %s%n", result.notices(),
                 result.copies(), result.accounted() ? "every notice delivered exactly once"
                         : "SOME NOTICES MISSING, DUPLICATED OR REFUSED");

@@ -84,8 +84,9 @@ final class LoadDriver {
                 consumers.add(new ConsumerLoop(participant, tally));
             }
             consumers.forEach(ConsumerLoop::start);
-            Thread sampler = backlog == null ? null : startSampler(backlog, tally);
             long start = System.nanoTime();
+            Thread sampler = backlog == null ? null
+                    : startSampler(backlog, tally, start, ratePerSecond, expectedCopies / notices.size());
             tally.firstSubmit.set(start);
             List<Thread> producers = new ArrayList<>();
             List<Exception> failures = new ArrayList<>();
@@ -136,13 +137,17 @@ final class LoadDriver {
         return ratePerSecond > 0 ? start + (long) (index * 1e9 / ratePerSecond) : start;
     }
 
-    private static Thread startSampler(Backlog backlog, Tally tally) {
+    private static Thread startSampler(Backlog backlog, Tally tally, long start, double ratePerSecond,
+                                       int copiesPerNotice) {
         Thread sampler = new Thread(() -> {
-            long next = System.nanoTime();
+            long next = start;
             while (!Thread.currentThread().isInterrupted()) {
                 next += TimeUnit.SECONDS.toNanos(1);
                 LockSupport.parkNanos(next - System.nanoTime());
-                backlog.sample(tally.submittedCopies.get() - tally.copies.size());
+                long delivered = tally.copies.size();
+                long sent = tally.submittedCopies.get();
+                backlog.sample(Backlog.copiesDue(System.nanoTime() - start, ratePerSecond, copiesPerNotice,
+                        tally.expectedCopies), sent, delivered);
             }
         }, "bench-backlog");
         sampler.setDaemon(true);
