@@ -7,9 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,6 +68,8 @@ class NoticeControllerTest extends HeldStorePausedTest {
     private final List<PipelineResult> committed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<PipelineResult> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean crashAfterHalf;
+    /** Whether closing the API's connection fails (after closing it), as a broker gone at that moment would. */
+    private volatile boolean closeFails;
     private BrokerProbe probe;
     private MockMvc mvc;
 
@@ -102,7 +108,8 @@ class NoticeControllerTest extends HeldStorePausedTest {
                 super.write(plan, session);
             }
         };
-        NoticeController controller = new NoticeController(pipeline, writer, connectionFactory, new StubHandovers(),
+        NoticeController controller = new NoticeController(pipeline, writer, closingBadly(connectionFactory),
+                new StubHandovers(),
                 new ApiConfiguration().apiCaller(), Clock.systemUTC(), LIMIT);
         mvc = MockMvcBuilders.standaloneSetup(controller).build();
     }
@@ -212,6 +219,50 @@ class NoticeControllerTest extends HeldStorePausedTest {
 
         assertThat(committed).isEmpty();
         assertThat(abandoned).isEmpty();
+    }
+
+    @Test
+    void aFailureOnlyToCloseTheConnectionAfterTheCommitStillAnswers202() throws Exception {
+        UUID noticeId = UUID.randomUUID();
+        DispatchPlan plan = TestPlans.fullPlan(noticeId, sender, recipient, heldFor, Instant.now());
+        next.set(new PipelineResult(plan, List.of(new RecipientOutcome(recipient, Outcome.DELIVERED, null)), null));
+        closeFails = true;
+
+        mvc.perform(post("/api/v1/notices").contentType(SealedNotice.MEDIA_TYPE)
+                        .content(TestPlans.container(noticeId))
+                        .requestAttr(ApiConfiguration.PARTICIPANT_ATTRIBUTE, sender))
+                .andExpect(status().isAccepted());
+
+        assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 100)).hasSize(1);
+        assertThat(committed).extracting(PipelineResult::plan).containsExactly(plan);
+        assertThat(abandoned).isEmpty();
+    }
+
+    /** The factory, whose connections fail on close (after closing) while {@link #closeFails} is set. */
+    private ConnectionFactory closingBadly(ConnectionFactory factory) {
+        return (ConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ConnectionFactory.class}, (proxy, method, args) -> {
+                    Object made = invoke(method, factory, args);
+                    if (!(made instanceof Connection connection)) {
+                        return made;
+                    }
+                    return Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                Object result = invoke(m, connection, a);
+                                if (m.getName().equals("close") && closeFails) {
+                                    throw new JMSException("broker went away while closing (test)");
+                                }
+                                return result;
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
