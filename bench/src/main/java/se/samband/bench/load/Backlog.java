@@ -38,26 +38,22 @@ final class Backlog {
 
     /** Mean of the samples in [from, to) seconds; NaN when there are none. */
     synchronized double mean(int from, int to) {
-        int end = Math.min(to, perSecond.size());
-        if (from >= end) {
-            return Double.NaN;
-        }
-        long sum = 0;
-        for (int i = from; i < end; i++) {
-            sum += perSecond.get(i);
-        }
-        return (double) sum / (end - from);
+        return mean(perSecond, from, to);
     }
 
     /** Mean of the not-yet-sent part of the samples in [from, to) seconds; NaN when there are none. */
     synchronized double notSentMean(int from, int to) {
-        int end = Math.min(to, notSentPerSecond.size());
+        return mean(notSentPerSecond, from, to);
+    }
+
+    private static double mean(List<Integer> samples, int from, int to) {
+        int end = Math.min(to, samples.size());
         if (from >= end) {
             return Double.NaN;
         }
         long sum = 0;
         for (int i = from; i < end; i++) {
-            sum += notSentPerSecond.get(i);
+            sum += samples.get(i);
         }
         return (double) sum / (end - from);
     }

@@ -327,24 +327,32 @@ public final class BenchMain {
                 options.rate(), options.sustainSeconds(), result.throughput(), result.latencyMillis(50),
                 result.latencyMillis(99), result.latencyMillis(99.9), result.hubCpuCores(),
                 result.hubCpuMillisPerNotice(), result.hubHeapMiB());
-        List<Integer> samples = backlog.perSecond();
-        StringBuilder minutes = new StringBuilder();
-        StringBuilder notSent = new StringBuilder();
-        for (int from = 0; from < samples.size(); from += 60) {
-            minutes.append(minutes.isEmpty() ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%.0f", backlog.mean(from, from + 60)));
-            notSent.append(notSent.isEmpty() ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%.0f", backlog.notSentMean(from, from + 60)));
-        }
+        int seconds = backlog.perSecond().size();
         boolean steady = backlog.steady(options.sustainSeconds(), options.rate());
         out.printf(Locale.ROOT, "backlog (copies due at the offered rate, not yet delivered), mean per minute: %s; "
-                + "max %d: %s%n", minutes, backlog.max(), steady ? "steady" : "GROWING");
+                + "max %d: %s%n", perMinute(seconds, backlog::mean), backlog.max(), steady ? "steady" : "GROWING");
         out.printf(Locale.ROOT, "  of which not yet sent (the senders' blocking sends behind their schedule): %s%n",
-                notSent);
+                perMinute(seconds, backlog::notSentMean));
         out.printf(Locale.ROOT, "accounting: %d notices sent, %d recipient copies received, %s%n", result.notices(),
                 result.copies(), result.accounted() ? "every notice delivered exactly once"
                         : "SOME NOTICES MISSING, DUPLICATED OR REFUSED");
         return table.allAccounted();
+    }
+
+    /** "36, 102, 31": {@code mean} of each minute of the {@code seconds} sampled, rounded. */
+    private static String perMinute(int seconds, WindowMean mean) {
+        StringBuilder minutes = new StringBuilder();
+        for (int from = 0; from < seconds; from += 60) {
+            minutes.append(minutes.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%.0f", mean.of(from, from + 60)));
+        }
+        return minutes.toString();
+    }
+
+    /** A mean over the seconds [from, to) of a sustained run ({@link Backlog#mean}, {@link Backlog#notSentMean}). */
+    @FunctionalInterface
+    private interface WindowMean {
+        double of(int from, int to);
     }
 
     private static void deleteTree(Path dir) throws IOException {

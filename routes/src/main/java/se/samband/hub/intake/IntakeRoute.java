@@ -24,10 +24,10 @@ public class IntakeRoute extends RouteBuilder {
     public IntakeRoute(NoticePipeline pipeline, DispatchWriter writer, int maxContainerBytes, Clock clock,
                        InboxListenerContainers containers) {
         this.pipeline = pipeline;
-        this.containers = containers;
         this.writer = writer;
         this.maxContainerBytes = maxContainerBytes;
         this.clock = clock;
+        this.containers = containers;
     }
 
     @Override

@@ -37,13 +37,11 @@ final class PlanDispatch implements Processor {
         }
         pipeline.dispatchTimed(System.nanoTime() - started);
         InboxTransaction open = InboxTransaction.current();
-        if (!result.rejected()) {
-            open.dispatched(result.plan().noticeId());
-        }
         open.afterCommit(() -> pipeline.committed(result));
         if (result.rejected()) {
             log.info("notice {} refused: {}", result.refusal().noticeId(), result.refusal().code().code());
         } else {
+            open.dispatched(result.plan().noticeId());
             log.debug("notice {} dispatched to {} recipients", result.plan().noticeId(), result.outcomes().size());
         }
     }
