@@ -70,6 +70,7 @@ public final class BenchMain {
                 options.senders(), options.recipients(), options.bodyBytes(), options.concurrency(),
                 options.consentCacheHit() ? "hit" : "miss", options.tlsProvider(),
                 Runtime.getRuntime().availableProcessors(), work);
+        WorkDisk.of(work).report().forEach(out::println);
         List<RunResult> hubRuns = new ArrayList<>();
         List<RunResult> planRuns = new ArrayList<>();
         List<RunResult> rawRuns = new ArrayList<>();
@@ -104,7 +105,8 @@ public final class BenchMain {
             if (sustained == null && options.baseline()) {
                 // Closed before the load curve, and before the hub if anything fails.
                 try (ForwarderBaseline baseline = ForwarderBaseline.start(work.resolve("baseline"),
-                        HubUnderTest.freePort(), pkiDir, options.tlsProvider())) {
+                        HubUnderTest.freePort(), pkiDir, options.tlsProvider(), options.journalType())) {
+                    out.printf(Locale.ROOT, "baseline broker journal %s%n", baseline.journalType());
                     Forwarders forwarders = new Forwarders(baseline, new LoadDriver(baseline.endpoint(),
                             Duration.ofSeconds(options.timeoutSeconds())), receiptBytes.get());
                     forwarders.warmUp(new NoticePool(pkiDir));
@@ -370,13 +372,15 @@ public final class BenchMain {
         }
         List<String> settings = new ArrayList<>(List.of(
                 "--samband.intake.concurrent-consumers=" + options.concurrency(),
-                "--samband.intake.max-concurrent-consumers=" + options.concurrency()));
+                "--samband.intake.max-concurrent-consumers=" + options.concurrency(),
+                "--samband.broker.journal-type=" + options.journalType()));
         settings.addAll(options.hubSettings());
         long started = System.nanoTime();
         HubUnderTest hub = HubUnderTest.start(hubJar, Files.createDirectories(work.resolve("hub")),
                 options.hubHeap(), options.hubJvmArgs(), options.tlsProvider(), settings);
-        out.printf(Locale.ROOT, "hub started in %.1f s, JVM options %s, log %s%n", (System.nanoTime() - started) / 1e9,
-                hub.jvmOptions().isEmpty() ? "none" : String.join(" ", hub.jvmOptions()), hub.log());
+        out.printf(Locale.ROOT, "hub started in %.1f s, JVM options %s, journal %s, log %s%n",
+                (System.nanoTime() - started) / 1e9,
+                hub.jvmOptions().isEmpty() ? "none" : String.join(" ", hub.jvmOptions()), hub.journalType(), hub.log());
         return hub;
     }
 

@@ -10,7 +10,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
                     int bodyBytes, int concurrency, boolean consentCacheHit, double rate, boolean loadCurve,
                     boolean baseline, Path hubJar, String hubHeap,
                     List<String> hubSettings, List<String> hubJvmArgs, Integer hubTlsPort, Path hubPki, Path workDir,
-                    int timeoutSeconds, int sustainSeconds, String tlsProvider) {
+                    int timeoutSeconds, int sustainSeconds, String tlsProvider, String journalType) {
 
     static final String USAGE = """
             Usage: samband bench [--quick] [--name=value ...]
@@ -45,6 +45,8 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
               --timeout-seconds=N   longest wait for one run's deliveries (default 120)
               --tls-provider=P      AUTO (default: BoringSSL where netty-tcnative loads, else the JDK), OPENSSL or
                                     JDK: the TLS of the hub's acceptor, the baseline broker's and the load driver's
+              --journal-type=T      NIO (default) or ASYNCIO (needs libaio): the journal of the hub's broker and the
+                                    baseline broker's alike
             Exit status: 0 every notice delivered exactly once; 1 a notice missing, duplicated or refused; 2 usage.
             """;
 
@@ -74,6 +76,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
         int timeout = 120;
         int sustain = 0;
         String tls = "AUTO";
+        String journal = "NIO";
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 continue;
@@ -114,6 +117,10 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
                     case "AUTO", "OPENSSL", "JDK" -> value;
                     default -> throw new IllegalArgumentException("--tls-provider must be AUTO, OPENSSL or JDK");
                 };
+                case "journal-type" -> journal = switch (value) {
+                    case "NIO", "ASYNCIO" -> value;
+                    default -> throw new IllegalArgumentException("--journal-type must be NIO or ASYNCIO");
+                };
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -137,7 +144,7 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
                 recipients, body, concurrency, consentCacheHit, rate, curve != null ? curve : !quick, baseline,
                 hubJar, heap,
                 List.copyOf(settings), List.copyOf(jvmArgs), tlsPort, pki, work, timeout, sustain,
-                "AUTO".equals(tls) ? (OpenSsl.isAvailable() ? "OPENSSL" : "JDK") : tls);
+                "AUTO".equals(tls) ? (OpenSsl.isAvailable() ? "OPENSSL" : "JDK") : tls, journal);
     }
 
     boolean externalHub() {

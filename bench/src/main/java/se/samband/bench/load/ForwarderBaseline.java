@@ -31,9 +31,9 @@ import se.samband.notice.ParticipantId;
 import se.samband.security.pki.DevPki;
 
 /**
- * The limit the hub can approach: an embedded Artemis configured like the hub's broker (persistent NIO journal,
- * buffer timeout 250 µs, sync on commit, persisted duplicate-id cache of 100,000, the same TLS acceptor with client
- * certificates from the same dev PKI) and a bare transactional forwarder with the hub's intake concurrency. Each
+ * The limit the hub can approach: an embedded Artemis configured like the hub's broker (persistent journal of the
+ * hub's type, buffer timeout 250 µs, sync on commit, persisted duplicate-id cache of 100,000, the same TLS acceptor
+ * with client certificates from the same dev PKI) and a bare transactional forwarder with the hub's intake concurrency. Each
  * forwarder thread consumes one notice and, in one local transaction, sends what the hub's DispatchWriter sends for
  * it, with the same sizes and duplicate ids (none on audit events, as the hub): per recipient a copy of the
  * container and a scheduled respond-by check, one message with the audit events (two per recipient: the decision
@@ -71,10 +71,12 @@ final class ForwarderBaseline implements AutoCloseable {
     }
 
     /**
-     * Starts the broker on {@code dataDir} with a TLS acceptor on {@code tlsPort}, using the hub's key stores and the
-     * hub's TLS provider ({@code tlsProvider}, OPENSSL or JDK).
+     * Starts the broker on {@code dataDir} with a TLS acceptor on {@code tlsPort}, using the hub's key stores, the
+     * hub's TLS provider ({@code tlsProvider}, OPENSSL or JDK) and the hub's journal type ({@code journalType}, NIO or
+     * ASYNCIO; Artemis falls back to NIO where libaio is missing, see {@link #journalType()}).
      */
-    static ForwarderBaseline start(Path dataDir, int tlsPort, Path pkiDir, String tlsProvider) throws Exception {
+    static ForwarderBaseline start(Path dataDir, int tlsPort, Path pkiDir, String tlsProvider, String journalType)
+            throws Exception {
         DevPki.Layout pki = new DevPki.Layout(pkiDir);
         Configuration config = new ConfigurationImpl()
                 .setName("samband-bench-baseline")
@@ -84,7 +86,7 @@ final class ForwarderBaseline implements AutoCloseable {
                 .setPagingDirectory(dataDir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
                 .setNodeManagerLockDirectory(dataDir.toString())
-                .setJournalType(JournalType.NIO)
+                .setJournalType(JournalType.valueOf(journalType))
                 .setJournalBufferTimeout_NIO((int) JOURNAL_BUFFER_TIMEOUT_NANOS)
                 .setJournalBufferTimeout_AIO((int) JOURNAL_BUFFER_TIMEOUT_NANOS)
                 .setJournalSyncTransactional(true)
@@ -125,6 +127,11 @@ final class ForwarderBaseline implements AutoCloseable {
         ActiveMQServer server = ActiveMQServers.newActiveMQServer(config, false);
         server.start();
         return new ForwarderBaseline(server, tlsPort, pkiDir, tlsProvider);
+    }
+
+    /** The journal type in effect, after any fall-back from ASYNCIO. */
+    String journalType() {
+        return server.getConfiguration().getJournalType().name();
     }
 
     BrokerEndpoint endpoint() {

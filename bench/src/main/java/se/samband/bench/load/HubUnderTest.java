@@ -31,6 +31,7 @@ final class HubUnderTest implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern JOURNAL_TYPE = Pattern.compile("\"journalType\"\\s*:\\s*\"(\\w+)\"");
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
     static final String SHENANDOAH = "-XX:+UseShenandoahGC";
     /** The java of this JVM, which starts the hub as well. */
@@ -222,6 +223,12 @@ final class HubUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** The journal type the hub's broker runs on, from its health (after any fall-back from ASYNCIO to NIO). */
+    String journalType() {
+        return metricsAnswer("/actuator/health/broker").map(JOURNAL_TYPE::matcher).filter(Matcher::find)
+                .map(type -> type.group(1)).orElse("unknown");
     }
 
     private void awaitHealthy() throws IOException {

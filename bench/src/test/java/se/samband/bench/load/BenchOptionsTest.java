@@ -70,4 +70,12 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--sustain-seconds=600"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rate");
     }
+
+    @Test
+    void bothBrokersGetOneJournalTypeNioUnlessAsyncioIsAsked() {
+        assertThat(BenchOptions.parse("--quick").journalType()).isEqualTo("NIO");
+        assertThat(BenchOptions.parse("--journal-type=ASYNCIO").journalType()).isEqualTo("ASYNCIO");
+        assertThatThrownBy(() -> BenchOptions.parse("--journal-type=MAPPED"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NIO or ASYNCIO");
+    }
 }
