@@ -46,8 +46,11 @@ import se.samband.security.pki.DevPki;
 final class ForwarderBaseline implements AutoCloseable {
     enum Mode { FULL_PLAN, COPY_ONLY }
 
+    /** The in-VM acceptor's URL, for the forwarders in this JVM. */
+    static final String IN_VM_URL = "vm://7";
+    static final String WATCH = "samband.hub.watch";
+    private static final int IN_VM_SERVER_ID = 7;
     private static final String AUDIT = "samband.hub.audit";
-    private static final String WATCH = "samband.hub.watch";
     private static final String DLQ = "samband.hub.dlq";
     private static final String EXPIRED = "samband.hub.expired";
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
@@ -78,6 +81,32 @@ final class ForwarderBaseline implements AutoCloseable {
     static ForwarderBaseline start(Path dataDir, int tlsPort, Path pkiDir, String tlsProvider, String journalType)
             throws Exception {
         DevPki.Layout pki = new DevPki.Layout(pkiDir);
+        Configuration config = brokerConfiguration(dataDir, journalType);
+        Map<String, Object> tls = new HashMap<>();
+        tls.put("host", "127.0.0.1");
+        tls.put("port", tlsPort);
+        tls.put("protocols", "CORE");
+        tls.put("sslEnabled", true);
+        tls.put("needClientAuth", true);
+        tls.put("enabledProtocols", "TLSv1.3,TLSv1.2");
+        tls.put("sslProvider", tlsProvider);
+        tls.put("keyStoreType", "PKCS12");
+        tls.put("keyStorePath", pki.participantKeyStore(ParticipantId.HUB).toString());
+        tls.put("keyStorePassword", DevPki.DEFAULT_PASSWORD);
+        tls.put("trustStoreType", "PKCS12");
+        tls.put("trustStorePath", pki.trustStore().toString());
+        tls.put("trustStorePassword", DevPki.DEFAULT_PASSWORD);
+        config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), tls, "tls"));
+        ActiveMQServer server = ActiveMQServers.newActiveMQServer(config, false);
+        server.start();
+        return new ForwarderBaseline(server, tlsPort, pkiDir, tlsProvider);
+    }
+
+    /**
+     * The baseline broker's configuration without its TLS acceptor: the journal on {@code dataDir}, an in-VM acceptor
+     * ({@value #IN_VM_URL}), the hub's address settings and the bench's queues.
+     */
+    static Configuration brokerConfiguration(Path dataDir, String journalType) {
         Configuration config = new ConfigurationImpl()
                 .setName("samband-bench-baseline")
                 .setPersistenceEnabled(true)
@@ -96,22 +125,7 @@ final class ForwarderBaseline implements AutoCloseable {
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false);
         config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
-                Map.of("serverId", 7), "in-vm"));
-        Map<String, Object> tls = new HashMap<>();
-        tls.put("host", "127.0.0.1");
-        tls.put("port", tlsPort);
-        tls.put("protocols", "CORE");
-        tls.put("sslEnabled", true);
-        tls.put("needClientAuth", true);
-        tls.put("enabledProtocols", "TLSv1.3,TLSv1.2");
-        tls.put("sslProvider", tlsProvider);
-        tls.put("keyStoreType", "PKCS12");
-        tls.put("keyStorePath", pki.participantKeyStore(ParticipantId.HUB).toString());
-        tls.put("keyStorePassword", DevPki.DEFAULT_PASSWORD);
-        tls.put("trustStoreType", "PKCS12");
-        tls.put("trustStorePath", pki.trustStore().toString());
-        tls.put("trustStorePassword", DevPki.DEFAULT_PASSWORD);
-        config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), tls, "tls"));
+                Map.of("serverId", IN_VM_SERVER_ID), "in-vm"));
         // As the hub's samband.# settings: dead-letter and expiry addresses (Artemis warns without), paging.
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(DLQ))
@@ -124,9 +138,7 @@ final class ForwarderBaseline implements AutoCloseable {
             config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
         }
-        ActiveMQServer server = ActiveMQServers.newActiveMQServer(config, false);
-        server.start();
-        return new ForwarderBaseline(server, tlsPort, pkiDir, tlsProvider);
+        return config;
     }
 
     /** The journal type in effect, after any fall-back from ASYNCIO. */
@@ -146,7 +158,7 @@ final class ForwarderBaseline implements AutoCloseable {
      */
     RunResult run(LoadDriver driver, List<PooledNotice> notices, double rate, int threads, Mode mode,
                   int receiptBytes, int auditBytes) throws Exception {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://7")) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(IN_VM_URL)) {
             List<Forwarder> forwarders = new ArrayList<>();
             try {
                 for (int i = 0; i < threads; i++) {
@@ -167,6 +179,22 @@ final class ForwarderBaseline implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    /**
+     * A respond-by check as the hub's {@code DispatchWriter.writeCheck} writes it: no body, the notice, recipient and
+     * sender, the respond-by time, scheduled for it, with its duplicate id.
+     */
+    static Message respondByCheck(Session session, String noticeId, String sender, String recipient, long due)
+            throws JMSException {
+        Message check = session.createMessage();
+        check.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
+        check.setStringProperty("recipient", recipient);
+        check.setStringProperty("sender", sender);
+        check.setLongProperty("respondBy", due);
+        check.setLongProperty(SCHEDULED_DELIVERY, due);
+        check.setStringProperty(DUPLICATE_ID, "watch:" + noticeId + ":" + recipient);
+        return check;
     }
 
     /** consume 1, send the plan, commit: one thread, one transacted session, as one intake consumer of the hub. */
@@ -235,13 +263,8 @@ final class ForwarderBaseline implements AutoCloseable {
                         + recipient);
                 producer.send(session.createQueue(LoadDriver.agencyInbox(ParticipantId.of(recipient))), copy);
                 if (mode == Mode.FULL_PLAN) {
-                    Message check = session.createMessage();
-                    check.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
-                    check.setStringProperty("recipient", recipient);
-                    check.setLongProperty(SCHEDULED_DELIVERY,
-                            System.currentTimeMillis() + TimeUnit.DAYS.toMillis(1));
-                    check.setStringProperty(DUPLICATE_ID, "watch:" + noticeId + ":" + recipient);
-                    producer.send(session.createQueue(WATCH), check);
+                    producer.send(session.createQueue(WATCH), respondByCheck(session, noticeId, sender, recipient,
+                            System.currentTimeMillis() + TimeUnit.DAYS.toMillis(1)));
                 }
             }
             if (mode == Mode.FULL_PLAN) {

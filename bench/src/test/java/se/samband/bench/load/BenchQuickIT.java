@@ -48,9 +48,13 @@ class BenchQuickIT {
                 + "it\\): \\d+\\.\\d\\d; the ratio of the medians: \\d+\\.\\d\\d$");
         // The forwarders run right after the hub run, with the hub still up and idle.
         assertThat(output).containsPattern("(?m)^    the idle hub meanwhile: \\d+\\.\\d\\d cores$");
-        // The hub runs with the collector the launcher gives it where this JVM has it (HubCollectorTest).
+        // The hub runs with the collector the launcher gives it where this JVM has it (HubCollectorTest), and each
+        // broker says its journal type (the hub's from its health; NIO, the default, here).
         assertThat(output).containsPattern("(?m)^hub started in \\d+\\.\\d s, JVM options "
-                + (HubUnderTest.shenandoahAvailable() ? "-XX:\\+UseShenandoahGC" : "none") + ", log ");
+                + (HubUnderTest.shenandoahAvailable() ? "-XX:\\+UseShenandoahGC" : "none") + ", journal NIO, log ");
+        assertThat(output).containsPattern("(?m)^baseline broker journal NIO$");
+        // The disk the brokers write to, before anything runs.
+        assertThat(output).containsPattern("(?m)^(WARNING: )?disk of the work dir: \\d+\\.\\d GB free of ");
         // The measured hub run's time in the pipeline, read from the hub's own timers.
         Matcher pipeline = Pattern.compile("(?m)^    hub: admit \\d+\\.\\d\\d, .* ms per notice "
                 + "\\((\\d+\\.\\d\\d) in the pipeline\\); GC: \\d+ pauses").matcher(output);

@@ -1,0 +1,79 @@
+package se.samband.bench.load;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.ActiveMQServers;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * How much heap one pending respond-by check holds in the broker: Artemis keeps every scheduled message in memory
+ * until it is due, and the hub schedules one per handover, due a day or more later. Sends {@code count} checks as
+ * the hub writes them (in transactions of 100) to a broker configured like the baseline's, in this JVM, and prints
+ * the heap in use after full collections, before and after, per check.
+ *
+ * <p>{@code java -cp bench/target/samband-benchmarks.jar se.samband.bench.load.PendingCheckHeap [count]}
+ * (default 100,000; give the JVM room, e.g. {@code -Xmx2g}). Not a test: it prints a figure and stops.
+ */
+public final class PendingCheckHeap {
+    private static final int DEFAULT_COUNT = 100_000;
+    private static final int PER_TRANSACTION = 100;
+
+    private PendingCheckHeap() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_COUNT;
+        Path dataDir = Files.createTempDirectory("samband-pending-checks-");
+        ActiveMQServer server = ActiveMQServers.newActiveMQServer(
+                ForwarderBaseline.brokerConfiguration(dataDir, "NIO"), false);
+        server.start();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(ForwarderBaseline.IN_VM_URL);
+             Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer producer = session.createProducer(session.createQueue(ForwarderBaseline.WATCH));
+            long before = heapInUse();
+            send(session, producer, count);
+            long after = heapInUse();
+            System.out.printf(Locale.ROOT, "%,d pending respond-by checks: %,.0f bytes of heap each (heap in use "
+                    + "%,d MB before, %,d MB after)%n", count, (after - before) / (double) count, before >> 20,
+                    after >> 20);
+        } finally {
+            server.stop();
+            BenchMain.deleteTree(dataDir);
+        }
+    }
+
+    private static void send(Session session, MessageProducer producer, int count) throws JMSException {
+        String sender = NoticePool.SENDERS.get(0).value();
+        String recipient = NoticePool.RECIPIENTS.get(0).value();
+        long due = System.currentTimeMillis() + TimeUnit.DAYS.toMillis(1);
+        for (int i = 1; i <= count; i++) {
+            Message check = ForwarderBaseline.respondByCheck(session, UUID.randomUUID().toString(), sender,
+                    recipient, due);
+            producer.send(check, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+            if (i % PER_TRANSACTION == 0 || i == count) {
+                session.commit();
+            }
+        }
+    }
+
+    /** Heap in use after collections, so that only what is still referenced counts. */
+    private static long heapInUse() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
