@@ -2,6 +2,7 @@ package se.samband.bench.load;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public final class BenchMain {
     /** Runs every scenario and prints the table; true when every notice sent was delivered exactly once. */
     boolean run() throws Exception {
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
-                : Files.createTempDirectory("samband-bench-");
+                : Files.createTempDirectory(WorkDisk.RUN_DIR_PREFIX);
         out.printf(Locale.ROOT, "samband bench%s: %d notices x %d run(s) after %d warm-up, %d senders, "
                         + "%d recipient(s), body %d bytes, concurrency %d, consent cache %s, TLS by %s, %d cpus, "
                         + "work dir %s%n",
@@ -70,7 +71,12 @@ public final class BenchMain {
                 options.senders(), options.recipients(), options.bodyBytes(), options.concurrency(),
                 options.consentCacheHit() ? "hit" : "miss", options.tlsProvider(),
                 Runtime.getRuntime().availableProcessors(), work);
-        WorkDisk.of(work).report().forEach(out::println);
+        try {
+            WorkDisk.of(work).report().forEach(out::println);
+        } catch (IOException | UncheckedIOException e) {
+            // Only a report: a disk that cannot be read here still lets the brokers run.
+            out.println("disk of the work dir: unknown (" + e + ")");
+        }
         List<RunResult> hubRuns = new ArrayList<>();
         List<RunResult> planRuns = new ArrayList<>();
         List<RunResult> rawRuns = new ArrayList<>();
@@ -106,7 +112,7 @@ public final class BenchMain {
                 // Closed before the load curve, and before the hub if anything fails.
                 try (ForwarderBaseline baseline = ForwarderBaseline.start(work.resolve("baseline"),
                         HubUnderTest.freePort(), pkiDir, options.tlsProvider(), options.journalType())) {
-                    out.printf(Locale.ROOT, "baseline broker journal %s%n", baseline.journalType());
+                    out.printf(Locale.ROOT, "baseline broker journal %s%n", journal(baseline.journalType()));
                     Forwarders forwarders = new Forwarders(baseline, new LoadDriver(baseline.endpoint(),
                             Duration.ofSeconds(options.timeoutSeconds())), receiptBytes.get());
                     forwarders.warmUp(new NoticePool(pkiDir));
@@ -380,8 +386,15 @@ public final class BenchMain {
                 options.hubHeap(), options.hubJvmArgs(), options.tlsProvider(), settings);
         out.printf(Locale.ROOT, "hub started in %.1f s, JVM options %s, journal %s, log %s%n",
                 (System.nanoTime() - started) / 1e9,
-                hub.jvmOptions().isEmpty() ? "none" : String.join(" ", hub.jvmOptions()), hub.journalType(), hub.log());
+                hub.jvmOptions().isEmpty() ? "none" : String.join(" ", hub.jvmOptions()), journal(hub.journalType()),
+                hub.log());
         return hub;
+    }
+
+    /** The journal type a broker runs on, and what was asked if it fell back. */
+    private String journal(String inEffect) {
+        return inEffect.equals(options.journalType()) ? inEffect
+                : inEffect + " (" + options.journalType() + " asked: README.md, \"Operations\", says what it needs)";
     }
 
     private List<PooledNotice> seal(NoticePool pool, int count) {

@@ -45,8 +45,9 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
               --timeout-seconds=N   longest wait for one run's deliveries (default 120)
               --tls-provider=P      AUTO (default: BoringSSL where netty-tcnative loads, else the JDK), OPENSSL or
                                     JDK: the TLS of the hub's acceptor, the baseline broker's and the load driver's
-              --journal-type=T      NIO (default) or ASYNCIO (needs libaio): the journal of the hub's broker and the
-                                    baseline broker's alike
+              --journal-type=T      NIO (default) or ASYNCIO: the journal of the started hub's broker and the baseline
+                                    broker's; ASYNCIO needs libaio and Artemis' native library on java.library.path
+                                    (README.md, "Operations"), or that broker falls back to NIO and the bench says so
             Exit status: 0 every notice delivered exactly once; 1 a notice missing, duplicated or refused; 2 usage.
             """;
 
@@ -123,6 +124,11 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
                 };
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
+        }
+        // Given twice, Spring joins the values ("NIO,ASYNCIO") and the hub would not start.
+        if (settings.stream().anyMatch(setting -> setting.startsWith("--samband.broker.journal-type="))) {
+            throw new IllegalArgumentException("set the journal with --journal-type, not --hub-setting: the baseline "
+                    + "broker takes it too");
         }
         if ((tlsPort == null) != (pki == null)) {
             throw new IllegalArgumentException("--hub-tls-port and --hub-pki go together");

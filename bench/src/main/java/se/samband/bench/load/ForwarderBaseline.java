@@ -33,12 +33,13 @@ import se.samband.security.pki.DevPki;
 /**
  * The limit the hub can approach: an embedded Artemis configured like the hub's broker (persistent journal of the
  * hub's type, buffer timeout 250 µs, sync on commit, persisted duplicate-id cache of 100,000, the same TLS acceptor
- * with client certificates from the same dev PKI) and a bare transactional forwarder with the hub's intake concurrency. Each
- * forwarder thread consumes one notice and, in one local transaction, sends what the hub's DispatchWriter sends for
- * it, with the same sizes and duplicate ids (none on audit events, as the hub): per recipient a copy of the
- * container and a scheduled respond-by check, one message with the audit events (two per recipient: the decision
- * and the dispatch) and one receipt to the sender; then commits. No verification, no decision, no audit writer.
- * {@link Mode#COPY_ONLY} sends only the copies: raw one-to-one forwarding, for reference.
+ * with client certificates from the same dev PKI) and a bare transactional forwarder with the hub's intake
+ * concurrency. Each forwarder thread consumes one notice and, in one local transaction, sends what the hub's
+ * DispatchWriter sends for it, with the same sizes and duplicate ids (none on audit events, as the hub): per
+ * recipient a copy of the container and a scheduled respond-by check with the hub's properties, one message with
+ * the audit events (two per recipient: the decision and the dispatch) and one receipt to the sender; then commits.
+ * No verification, no decision, no audit writer. {@link Mode#COPY_ONLY} sends only the copies: raw one-to-one
+ * forwarding, for reference.
  *
  * <p>Not the same: broker security is off (the hub decides every login and send in its security manager), and the
  * broker runs in the benchmark's own JVM beside the load generator, where the hub is a process of its own.
@@ -46,10 +47,19 @@ import se.samband.security.pki.DevPki;
 final class ForwarderBaseline implements AutoCloseable {
     enum Mode { FULL_PLAN, COPY_ONLY }
 
-    /** The in-VM acceptor's URL, for the forwarders in this JVM. */
-    static final String IN_VM_URL = "vm://7";
-    static final String WATCH = "samband.hub.watch";
     private static final int IN_VM_SERVER_ID = 7;
+    /** The in-VM acceptor's URL, for the forwarders in this JVM. */
+    static final String IN_VM_URL = "vm://" + IN_VM_SERVER_ID;
+    static final String WATCH = "samband.hub.watch";
+    /**
+     * When the baseline's checks fall due: a day after the notice, well past any run (the hub's depend on the notice
+     * type, from an hour to ten working days by DOMAIN.md).
+     */
+    static final long RESPOND_BY_MILLIS = TimeUnit.DAYS.toMillis(1);
+    // The hub's message properties (DispatchProperties), as the bench reads and writes them.
+    private static final String SENDER = "sender";
+    private static final String RECIPIENT = "recipient";
+    private static final String RESPOND_BY = "respondBy";
     private static final String AUDIT = "samband.hub.audit";
     private static final String DLQ = "samband.hub.dlq";
     private static final String EXPIRED = "samband.hub.expired";
@@ -189,9 +199,9 @@ final class ForwarderBaseline implements AutoCloseable {
             throws JMSException {
         Message check = session.createMessage();
         check.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
-        check.setStringProperty("recipient", recipient);
-        check.setStringProperty("sender", sender);
-        check.setLongProperty("respondBy", due);
+        check.setStringProperty(RECIPIENT, recipient);
+        check.setStringProperty(SENDER, sender);
+        check.setLongProperty(RESPOND_BY, due);
         check.setLongProperty(SCHEDULED_DELIVERY, due);
         check.setStringProperty(DUPLICATE_ID, "watch:" + noticeId + ":" + recipient);
         return check;
@@ -257,14 +267,14 @@ final class ForwarderBaseline implements AutoCloseable {
                 copy.writeBytes(container);
                 copy.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
                 copy.setStringProperty(LoadDriver.TYPE, "CHILD_CONCERN_REPORT");
-                copy.setStringProperty("sender", sender);
+                copy.setStringProperty(SENDER, sender);
                 // Raw runs reuse the plan runs' notices on the same broker: their own ids, or the cache drops them.
                 copy.setStringProperty(DUPLICATE_ID, (mode == Mode.COPY_ONLY ? "raw:" : "") + noticeId + ":"
                         + recipient);
                 producer.send(session.createQueue(LoadDriver.agencyInbox(ParticipantId.of(recipient))), copy);
                 if (mode == Mode.FULL_PLAN) {
                     producer.send(session.createQueue(WATCH), respondByCheck(session, noticeId, sender, recipient,
-                            System.currentTimeMillis() + TimeUnit.DAYS.toMillis(1)));
+                            System.currentTimeMillis() + RESPOND_BY_MILLIS));
                 }
             }
             if (mode == Mode.FULL_PLAN) {

@@ -205,16 +205,16 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     private HubTimings.Timer timer(String path) {
-        return metricsAnswer(path).map(HubTimings.Timer::parse).orElse(HubTimings.Timer.NONE);
+        return managementAnswer(path).map(HubTimings.Timer::parse).orElse(HubTimings.Timer.NONE);
     }
 
     private double metric(String path) {
-        return metricsAnswer(path).map(VALUE::matcher).filter(Matcher::find)
+        return managementAnswer(path).map(VALUE::matcher).filter(Matcher::find)
                 .map(value -> Double.parseDouble(value.group(1))).orElse(Double.NaN);
     }
 
-    /** The management endpoint's answer at {@code path}; empty if the hub does not answer. */
-    private Optional<String> metricsAnswer(String path) {
+    /** The management endpoint's answer at {@code path} (metrics, health); empty if the hub does not answer. */
+    private Optional<String> managementAnswer(String path) {
         try {
             return Optional.of(get(path));
         } catch (IOException e) {
@@ -227,7 +227,7 @@ final class HubUnderTest implements AutoCloseable {
 
     /** The journal type the hub's broker runs on, from its health (after any fall-back from ASYNCIO to NIO). */
     String journalType() {
-        return metricsAnswer("/actuator/health/broker").map(JOURNAL_TYPE::matcher).filter(Matcher::find)
+        return managementAnswer("/actuator/health/broker").map(JOURNAL_TYPE::matcher).filter(Matcher::find)
                 .map(type -> type.group(1)).orElse("unknown");
     }
 

@@ -11,19 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ActiveMQServers;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * How much heap one pending respond-by check holds in the broker: Artemis keeps every scheduled message in memory
- * until it is due, and the hub schedules one per handover, due a day or more later. Sends {@code count} checks as
- * the hub writes them (in transactions of 100) to a broker configured like the baseline's, in this JVM, and prints
- * the heap in use after full collections, before and after, per check.
+ * until it is due, and the hub schedules one per handover, due an hour to days later. Sends {@code count} checks as
+ * the hub writes them (in transactions of 100) to a broker configured like the baseline's, in this JVM, reads the heap
+ * in use after full collections, sends {@code count} more and reads it again. The figure is the growth between the
+ * two readings per check: the duplicate-id cache (100,000 ids, one per check) is full by then and no longer grows, as
+ * in a hub that has run a while, and one-off allocations of the first sends are behind it.
  *
- * <p>{@code java -cp bench/target/samband-benchmarks.jar se.samband.bench.load.PendingCheckHeap [count]}
- * (default 100,000; give the JVM room, e.g. {@code -Xmx2g}). Not a test: it prints a figure and stops.
+ * <p>{@code java -Xmx2g -cp bench/target/samband-benchmarks.jar se.samband.bench.load.PendingCheckHeap [count]}
+ * (default 100,000, at least the id cache's size). Not a test: it prints a figure and stops.
  */
 public final class PendingCheckHeap {
     private static final int DEFAULT_COUNT = 100_000;
@@ -34,30 +36,38 @@ public final class PendingCheckHeap {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_COUNT;
+        if (count < DEFAULT_COUNT) {
+            throw new IllegalArgumentException("count must be at least " + DEFAULT_COUNT + ", the id cache's size");
+        }
         Path dataDir = Files.createTempDirectory("samband-pending-checks-");
         ActiveMQServer server = ActiveMQServers.newActiveMQServer(
                 ForwarderBaseline.brokerConfiguration(dataDir, "NIO"), false);
-        server.start();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(ForwarderBaseline.IN_VM_URL);
-             Connection connection = factory.createConnection()) {
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer producer = session.createProducer(session.createQueue(ForwarderBaseline.WATCH));
-            long before = heapInUse();
-            send(session, producer, count);
-            long after = heapInUse();
-            System.out.printf(Locale.ROOT, "%,d pending respond-by checks: %,.0f bytes of heap each (heap in use "
-                    + "%,d MB before, %,d MB after)%n", count, (after - before) / (double) count, before >> 20,
-                    after >> 20);
+        try {
+            server.start();
+            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(ForwarderBaseline.IN_VM_URL);
+                 Connection connection = factory.createConnection()) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageProducer producer = session.createProducer(session.createQueue(ForwarderBaseline.WATCH));
+                send(session, producer, count);
+                long first = heapInUse();
+                send(session, producer, count);
+                long second = heapInUse();
+                Queue watch = server.locateQueue(ForwarderBaseline.WATCH);
+                System.out.printf(Locale.ROOT, "%,d pending respond-by checks: %,.0f bytes of heap each (heap in "
+                                + "use %,d MB after %,d checks, %,d MB after %,d); %,d scheduled in the queue, "
+                                + "address %s%n", 2 * count, (second - first) / (double) count, first >> 20, count,
+                        second >> 20, 2 * count, watch.getScheduledCount(),
+                        watch.getPagingStore().isPaging() ? "PAGING (the figure reads low)" : "not paging");
+            }
         } finally {
             server.stop();
             BenchMain.deleteTree(dataDir);
         }
     }
-
     private static void send(Session session, MessageProducer producer, int count) throws JMSException {
         String sender = NoticePool.SENDERS.get(0).value();
         String recipient = NoticePool.RECIPIENTS.get(0).value();
-        long due = System.currentTimeMillis() + TimeUnit.DAYS.toMillis(1);
+        long due = System.currentTimeMillis() + ForwarderBaseline.RESPOND_BY_MILLIS;
         for (int i = 1; i <= count; i++) {
             Message check = ForwarderBaseline.respondByCheck(session, UUID.randomUUID().toString(), sender,
                     recipient, due);

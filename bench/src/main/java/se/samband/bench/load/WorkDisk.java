@@ -3,8 +3,10 @@ package se.samband.bench.load;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +28,13 @@ record WorkDisk(long totalBytes, long usableBytes, List<Leftover> leftovers) {
     /** The prefix of the temporary work directories {@link BenchMain} creates. */
     static final String RUN_DIR_PREFIX = "samband-bench-";
 
-    /** An earlier run's kept directory and its size. */
+    /** An earlier run's kept directory and its size, {@link #UNKNOWN} where it could not be read. */
     record Leftover(Path dir, long bytes) {
+        static final long UNKNOWN = -1;
+    }
+
+    WorkDisk {
+        leftovers = List.copyOf(leftovers);
     }
 
     /**
@@ -35,19 +42,16 @@ record WorkDisk(long totalBytes, long usableBytes, List<Leftover> leftovers) {
      * not {@code work} itself).
      */
     static WorkDisk of(Path work) throws IOException {
-        FileStore store = Files.getFileStore(work);
+        Path own = work.toAbsolutePath().normalize();
+        FileStore store = Files.getFileStore(own);
         List<Leftover> leftovers = new ArrayList<>();
-        Path parent = work.toAbsolutePath().getParent();
+        Path parent = own.getParent();
         if (parent != null) {
             try (Stream<Path> siblings = Files.list(parent)) {
                 for (Path dir : siblings.filter(Files::isDirectory)
                         .filter(dir -> dir.getFileName().toString().startsWith(RUN_DIR_PREFIX))
-                        .filter(dir -> !dir.equals(work.toAbsolutePath())).sorted().toList()) {
-                    try {
-                        leftovers.add(new Leftover(dir, sizeOf(dir)));
-                    } catch (IOException | UncheckedIOException e) {
-                        // Deleted while it was measured (a run cleaning up): it no longer takes space.
-                    }
+                        .filter(dir -> !dir.equals(own)).sorted().toList()) {
+                    leftovers.add(new Leftover(dir, sizeOf(dir)));
                 }
             }
         }
@@ -83,6 +87,9 @@ record WorkDisk(long totalBytes, long usableBytes, List<Leftover> leftovers) {
 
     /** "33.0 GB", or "3 MB" below a gigabyte. */
     private static String size(long bytes) {
+        if (bytes == Leftover.UNKNOWN) {
+            return "size unknown";
+        }
         return bytes >= 1_000_000_000L ? String.format(Locale.ROOT, "%.1f GB", gigabytes(bytes))
                 : String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1e6));
     }
@@ -91,15 +98,19 @@ record WorkDisk(long totalBytes, long usableBytes, List<Leftover> leftovers) {
         return bytes / 1e9;
     }
 
-    private static long sizeOf(Path dir) throws IOException {
+    /** The bytes of the files under {@code dir}, not following links; {@link Leftover#UNKNOWN} if unreadable. */
+    private static long sizeOf(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
+            return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).mapToLong(file -> {
                 try {
-                    return Files.size(file);
+                    return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            // Unreadable, or deleted while it was measured by a run cleaning up: named all the same.
+            return Leftover.UNKNOWN;
         }
     }
 }

@@ -77,5 +77,7 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse("--journal-type=ASYNCIO").journalType()).isEqualTo("ASYNCIO");
         assertThatThrownBy(() -> BenchOptions.parse("--journal-type=MAPPED"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NIO or ASYNCIO");
+        assertThatThrownBy(() -> BenchOptions.parse("--hub-setting=--samband.broker.journal-type=ASYNCIO"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--journal-type");
     }
 }

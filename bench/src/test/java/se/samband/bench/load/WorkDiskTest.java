@@ -41,7 +41,8 @@ class WorkDiskTest {
 
         List<String> report = WorkDisk.of(work).report();
 
-        assertThat(report).singleElement().asString().startsWith("disk of the work dir: ")
+        // With or without the warning: this reads the test machine's own disk.
+        assertThat(report).singleElement().asString().matches("(WARNING: )?disk of the work dir: .*")
                 .contains("block their senders at 90 %");
     }
 
