@@ -69,7 +69,8 @@ final class ForwarderBaseline implements AutoCloseable {
     private static final int EVENTS_PER_RECIPIENT = 2;
     private static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
     private static final long JOURNAL_BUFFER_TIMEOUT_NANOS = 250_000;
-    private static final int ID_CACHE_SIZE = 100_000;
+    /** Duplicate ids the broker remembers per address, as the hub's {@code samband.broker.id-cache-size}. */
+    static final int ID_CACHE_SIZE = 100_000;
 
     private final ActiveMQServer server;
     private final int tlsPort;

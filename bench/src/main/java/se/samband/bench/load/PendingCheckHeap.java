@@ -9,12 +9,13 @@ import jakarta.jms.Session;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ActiveMQServers;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How much heap one pending respond-by check holds in the broker: Artemis keeps every scheduled message in memory
@@ -24,20 +25,21 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * two readings per check: the duplicate-id cache (100,000 ids, one per check) is full by then and no longer grows, as
  * in a hub that has run a while, and one-off allocations of the first sends are behind it.
  *
- * <p>{@code java -Xmx2g -cp bench/target/samband-benchmarks.jar se.samband.bench.load.PendingCheckHeap [count]}
- * (default 100,000, at least the id cache's size). Not a test: it prints a figure and stops.
+ * <p>{@code java -Xmx3g -cp bench/target/samband-benchmarks.jar se.samband.bench.load.PendingCheckHeap [count]}
+ * (default and least: the id cache's size). Not a test: it logs a figure and stops.
  */
 public final class PendingCheckHeap {
-    private static final int DEFAULT_COUNT = 100_000;
+    private static final Logger log = LoggerFactory.getLogger(PendingCheckHeap.class);
     private static final int PER_TRANSACTION = 100;
 
     private PendingCheckHeap() {
     }
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_COUNT;
-        if (count < DEFAULT_COUNT) {
-            throw new IllegalArgumentException("count must be at least " + DEFAULT_COUNT + ", the id cache's size");
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : ForwarderBaseline.ID_CACHE_SIZE;
+        if (count < ForwarderBaseline.ID_CACHE_SIZE) {
+            throw new IllegalArgumentException("count must be at least " + ForwarderBaseline.ID_CACHE_SIZE
+                    + ", the id cache's size");
         }
         Path dataDir = Files.createTempDirectory("samband-pending-checks-");
         ActiveMQServer server = ActiveMQServers.newActiveMQServer(
@@ -53,10 +55,10 @@ public final class PendingCheckHeap {
                 send(session, producer, count);
                 long second = heapInUse();
                 Queue watch = server.locateQueue(ForwarderBaseline.WATCH);
-                System.out.printf(Locale.ROOT, "%,d pending respond-by checks: %,.0f bytes of heap each (heap in "
-                                + "use %,d MB after %,d checks, %,d MB after %,d); %,d scheduled in the queue, "
-                                + "address %s%n", 2 * count, (second - first) / (double) count, first >> 20, count,
-                        second >> 20, 2 * count, watch.getScheduledCount(),
+                log.info("{} pending respond-by checks: {} bytes of heap each (heap in use {} MB after {} checks, "
+                                + "{} MB after {}); {} scheduled in the queue, address {}", 2 * count,
+                        Math.round((second - first) / (double) count), first >> 20, count, second >> 20, 2 * count,
+                        watch.getScheduledCount(),
                         watch.getPagingStore().isPaging() ? "PAGING (the figure reads low)" : "not paging");
             }
         } finally {
@@ -64,6 +66,7 @@ public final class PendingCheckHeap {
             BenchMain.deleteTree(dataDir);
         }
     }
+
     private static void send(Session session, MessageProducer producer, int count) throws JMSException {
         String sender = NoticePool.SENDERS.get(0).value();
         String recipient = NoticePool.RECIPIENTS.get(0).value();

@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -73,14 +74,9 @@ record WorkDisk(long totalBytes, long usableBytes, List<Leftover> leftovers) {
                         + "block their senders at %d %%)", nearlyFull() ? "WARNING: " : "", gigabytes(usableBytes),
                 gigabytes(totalBytes), usedPercent(), BROKER_BLOCKS_AT_PERCENT));
         if (!leftovers.isEmpty()) {
-            StringBuilder line = new StringBuilder("  earlier runs' data kept beside it (delete what is no longer "
-                    + "needed): ");
-            for (int i = 0; i < leftovers.size(); i++) {
-                Leftover leftover = leftovers.get(i);
-                line.append(i == 0 ? "" : ", ").append(leftover.dir()).append(" (").append(size(leftover.bytes()))
-                        .append(')');
-            }
-            lines.add(line.toString());
+            lines.add("  earlier runs' data kept beside it (delete what is no longer needed): " + leftovers.stream()
+                    .map(leftover -> leftover.dir() + " (" + size(leftover.bytes()) + ")")
+                    .collect(Collectors.joining(", ")));
         }
         return lines;
     }
