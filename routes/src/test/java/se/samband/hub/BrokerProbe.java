@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
@@ -45,17 +44,6 @@ public final class BrokerProbe {
     /** Messages of one notice on {@code queue}, waiting up to {@code firstWaitMillis} for the first. */
     public List<Message> drainNotice(String queue, UUID noticeId, long firstWaitMillis) throws JMSException {
         return drain(queue, "noticeId = '" + noticeId + "'", firstWaitMillis);
-    }
-
-    /** Scheduled (not yet deliverable) messages of one notice on {@code queue}, read on the server. */
-    public List<MessageReference> scheduled(String queue, UUID noticeId) {
-        Queue serverQueue = serverQueue(queue);
-        if (serverQueue == null) {
-            return List.of();
-        }
-        return serverQueue.getScheduledMessages().stream()
-                .filter(ref -> noticeId.toString().equals(ref.getMessage().getStringProperty("noticeId")))
-                .toList();
     }
 
     /** Messages ever added to {@code queue} since the broker started (consumed ones too). */

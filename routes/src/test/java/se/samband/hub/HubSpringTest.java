@@ -26,8 +26,10 @@ import se.samband.notice.ParticipantId;
             // Quick redelivery so that tests can drive a message to the dead-letter queue in milliseconds.
             "samband.broker.redelivery-delay=10ms",
             "samband.broker.max-delivery-attempts=3",
-            // Tests read the respond-by checks on samband.hub.watch; WatchFlowTest starts the watch route itself.
+            // Tests write handovers due at once (and some read the escalations' queues): the watch stays off
+            // except where WatchFlowTest and ConsoleBrowserIT start it, and then looks every second.
             "samband.watch.auto-startup=false",
+            "samband.watch.poll-interval=1s",
             // The people port on a free port (PeoplePort tells which) and two accounts with known passwords.
             "samband.people.port=0",
             "samband.people.accounts[0].username=" + PeopleClient.OPERATOR,

@@ -22,9 +22,9 @@ import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
 
 /**
- * The respond-by checks are scheduled messages in the broker's journal: the packaged hub is killed (SIGKILL) after
- * two notices were dispatched with a respond-by time 30 s ahead, one accepted and one not, and started again on the
- * same data directory. Afterwards the unaccepted one escalates exactly once to its escalation contact and to its
+ * The respond-by times are kept in the handover table: the packaged hub is killed (SIGKILL) after two notices were
+ * dispatched with a respond-by time 30 s ahead, one accepted and one not, and started again on the same data
+ * directory (its watch polls every 30 s by default). Afterwards the unaccepted one escalates exactly once to its escalation contact and to its
  * sender, and the accepted one does not escalate.
  */
 class WatchRestartIT {
@@ -79,7 +79,7 @@ class WatchRestartIT {
                     .isEqualTo(ignored.noticeId());
             await().atMost(Duration.ofSeconds(20)).until(() -> state(ignored.noticeId()), "OVERDUE"::equals);
 
-            // Both checks fell due at the same instant on the one watch consumer.
+            // Both respond-by times passed before the same sweep: only the open handover escalated.
             assertThat(social.receive(escalationsOf(accepted.noticeId()), 3_000)).isEmpty();
             assertThat(police.receive(escalationsOf(accepted.noticeId()), 500)).isEmpty();
             assertThat(social.receive(escalationsOf(ignored.noticeId()), 500)).isEmpty();

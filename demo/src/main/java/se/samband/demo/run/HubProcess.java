@@ -57,7 +57,9 @@ public final class HubProcess implements AutoCloseable {
                 "--samband.broker.port=" + ports.broker(),
                 "--samband.broker.tls-port=" + ports.brokerTls(),
                 "--management.endpoints.web.exposure.include=health,info,metrics,prometheus",
-                "--samband.held.sweep-interval=3s"));
+                "--samband.held.sweep-interval=3s",
+                // Scenario 8 gives a respond-by time seconds ahead and waits for its escalation.
+                "--samband.watch.poll-interval=1s"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HubProcess hub = new HubProcess(process, ports, dataDir, log);

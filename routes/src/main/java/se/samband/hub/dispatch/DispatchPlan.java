@@ -10,8 +10,8 @@ import se.samband.security.audit.AuditEvent;
 
 /**
  * Everything one submission leads to, written to the broker in ONE JMS transaction by
- * {@code DispatchWriter}: recipient copies, held notices, receipts, audit events, respond-by checks
- * and, for a refusal, the rejected entry. Sealed bytes only: the hub never opens a body. {@code caseRefDigest} is the
+ * {@code DispatchWriter}: recipient copies, held notices, receipts, audit events (which carry the respond-by
+ * checks) and, for a refusal, the rejected entry. Sealed bytes only: the hub never opens a body. {@code caseRefDigest} is the
  * digest of the header's case reference ({@code CaseRefDigest}), or null: the audit writer keeps it for the case
  * timeline.
  */
@@ -53,7 +53,10 @@ public record DispatchPlan(
     public record Receipt(ParticipantId to, UUID noticeId, NoticeType type, UUID inReplyTo, byte[] container) {
     }
 
-    /** Check at {@code at} whether {@code recipient} has accepted; Artemis scheduled delivery. */
+    /**
+     * Check at {@code at} whether {@code recipient} has accepted. Written as the respond-by time of the recipient's
+     * audit message: the audit writer keeps it in the handover table, where the respond-by watch finds it.
+     */
     public record RespondByCheck(UUID noticeId, ParticipantId recipient, ParticipantId sender, Instant at) {
     }
 

@@ -2,7 +2,7 @@ package se.samband.hub.dispatch;
 
 /**
  * The JMS message properties that {@link DispatchWriter} sets, for whoever consumes the hub's queues (agency
- * connectors, the held store, the respond-by watch, operators' tools). Ids and codes only: the sealed
+ * connectors, the held store, operators' tools). Ids and codes only: the sealed
  * container is the body, and nothing here is personal data.
  */
 public final class DispatchProperties {
@@ -12,7 +12,7 @@ public final class DispatchProperties {
     public static final String TYPE = "type";
     /** The participant that sent the notice. */
     public static final String SENDER = "sender";
-    /** The participant a held notice or a respond-by check is for. */
+    /** The participant a held notice is for. */
     public static final String RECIPIENT = "recipient";
     /** Why a notice is held, e.g. {@code AWAITING_CONSENT}. */
     public static final String REASON = "reason";
@@ -20,8 +20,6 @@ public final class DispatchProperties {
     public static final String HOLD_UNTIL = "holdUntil";
     /** The notice a receipt answers. */
     public static final String IN_REPLY_TO = "inReplyTo";
-    /** When a respond-by check falls due, epoch milliseconds. */
-    public static final String RESPOND_BY = "respondBy";
     /** The error code of a refused notice, e.g. {@code signature_invalid}. */
     public static final String CODE = "code";
     /** The type of an audit event, e.g. {@code DISCLOSURE_DECIDED}. */

@@ -22,7 +22,6 @@ import se.samband.hub.dispatch.DispatchPlan.Delivery;
 import se.samband.hub.dispatch.DispatchPlan.Held;
 import se.samband.hub.dispatch.DispatchPlan.Receipt;
 import se.samband.hub.dispatch.DispatchPlan.Rejected;
-import se.samband.hub.dispatch.DispatchPlan.RespondByCheck;
 import se.samband.hub.system.Endpoints;
 import se.samband.notice.ParticipantId;
 import se.samband.security.audit.AuditEvent;
@@ -30,8 +29,8 @@ import se.samband.security.audit.AuditEvent;
 /**
  * Writes a {@link DispatchPlan} with the session it is given, so every message joins that session's
  * transaction: the inbox consumer's own transacted session (the route), or one the REST API opens and
- * commits. It never commits or rolls back itself. Messages are persistent; recipient copies, held notices,
- * receipts and respond-by checks carry an Artemis duplicate-detection id, so a plan written again after an unclear
+ * commits. It never commits or rolls back itself. Messages are persistent; recipient copies, held notices and
+ * receipts carry an Artemis duplicate-detection id, so a plan written again after an unclear
  * commit reaches every queue once (Artemis refuses a transaction with a duplicate as a whole). Audit events carry
  * none: the audit writer appends each idempotency key once, whatever reaches its queue.
  *
@@ -40,9 +39,6 @@ import se.samband.security.audit.AuditEvent;
 public class DispatchWriter {
     /** Artemis' duplicate-detection property {@code _AMQ_DUPL_ID}. */
     static final String DUPLICATE_ID = org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID
-            .toString();
-    /** Artemis' scheduled-delivery property {@code _AMQ_SCHED_DELIVERY} (epoch milliseconds). */
-    static final String SCHEDULED_DELIVERY = org.apache.activemq.artemis.api.core.Message.HDR_SCHEDULED_DELIVERY_TIME
             .toString();
 
     /** Most audit events in one message: far below the audit writer's 64 KiB limit per message (~500 B each). */
@@ -71,9 +67,6 @@ public class DispatchWriter {
         ParticipantId sender = senderOf(plan);
         for (AuditMessage audit : auditMessages(plan)) {
             writeAudit(session, producer, audit.events(), sender, audit.respondBy(), plan.caseRefDigest());
-        }
-        for (RespondByCheck check : plan.checks()) {
-            writeCheck(session, producer, check);
         }
         if (plan.rejected() != null) {
             writeRejected(session, producer, plan.rejected());
@@ -154,7 +147,8 @@ public class DispatchWriter {
             message.setStringProperty(AuditEventCodec.CASE_REF_DIGEST_PROPERTY, caseRefDigest);
         }
         // The event names the hub as actor; the audit writer keeps the notice's sender and the recipient's
-        // respond-by time in the handover state from these properties.
+        // respond-by time in the handover state from these properties, and the respond-by watch reads that time
+        // there: this property is the only place a respond-by check is written.
         if (sender != null) {
             message.setStringProperty(AuditEventCodec.SENDER_PROPERTY, sender.value());
         }
@@ -169,18 +163,6 @@ public class DispatchWriter {
         // again is refused whole for its copy's or receipt's id; a broker id per event would only be one more
         // journal record per event, kept (in memory too) until the id cache wraps.
         send(session, producer, Endpoints.HUB_AUDIT, message);
-    }
-
-    void writeCheck(Session session, MessageProducer producer, RespondByCheck check) throws JMSException {
-        // The check is its properties: no body keeps it small in the journal while it waits.
-        Message message = session.createMessage();
-        message.setStringProperty(DispatchProperties.NOTICE_ID, check.noticeId().toString());
-        message.setStringProperty(DispatchProperties.RECIPIENT, check.recipient().value());
-        message.setStringProperty(DispatchProperties.SENDER, check.sender().value());
-        message.setLongProperty(DispatchProperties.RESPOND_BY, check.at().toEpochMilli());
-        message.setLongProperty(SCHEDULED_DELIVERY, check.at().toEpochMilli());
-        message.setStringProperty(DUPLICATE_ID, "watch:" + check.noticeId() + ":" + check.recipient().value());
-        send(session, producer, Endpoints.HUB_WATCH, message);
     }
 
     void writeRejected(Session session, MessageProducer producer, Rejected rejected) throws JMSException {

@@ -10,11 +10,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import se.samband.hub.handover.HandoverStore.HandoverState;
@@ -32,9 +34,18 @@ import se.samband.security.audit.AuditOutcome;
  * batch, not per event).
  *
  * <p>States only move forward: a late RECEIVED does not undo ACCEPTED, nothing reopens ACCEPTED or DENIED.
+ *
+ * <p>{@code watch_due} (V10) is the respond-by time while the handover waits for the respond-by watch: set from the
+ * respond-by time the dispatcher put on the audit message (a delivery, a held notice released), cleared when the
+ * handover closes, becomes OVERDUE or is escalated. The watch clears it too, after it escalated; so that a batch
+ * read before that never writes the old value back, an update writes {@code watch_due} only when this batch
+ * changed it.
  */
 public final class HandoverProjection {
     private static final Set<HandoverState> CLOSED = Set.of(HandoverState.ACCEPTED, HandoverState.DENIED);
+    /** States in which nobody waits for a respond-by escalation any more. */
+    private static final Set<HandoverState> NOT_WATCHED = Set.of(HandoverState.ACCEPTED, HandoverState.DENIED,
+            HandoverState.OVERDUE);
 
     /**
      * One appended audit event with what the dispatcher put beside it on the audit message.
@@ -55,7 +66,7 @@ public final class HandoverProjection {
         recordSeen(connection, facts);
         recordCaseRefs(connection, facts);
         Map<Key, Row> rows = load(connection, facts);
-        Set<Key> existing = new HashSet<>(rows.keySet());
+        Map<Key, Row> loaded = new HashMap<>(rows);
         Set<Key> changed = new LinkedHashSet<>();
         for (Fact fact : facts) {
             AuditEvent event = fact.event();
@@ -70,7 +81,7 @@ public final class HandoverProjection {
                 changed.add(key);
             }
         }
-        write(connection, rows, existing, changed);
+        write(connection, rows, loaded, changed);
     }
 
     /** Whether this event makes its notice id known for admission's replay check. */
@@ -93,19 +104,32 @@ public final class HandoverProjection {
         if (before == null && target == null) {
             return null;
         }
-        Row base = before != null ? before
-                : new Row(event.noticeId(), event.counterpart(), null, null, target, null, null, event.occurredAt());
+        Row base = before != null ? before : new Row(event.noticeId(), event.counterpart(), null, null, target,
+                null, null, event.occurredAt(), null);
         String sender = base.sender() != null ? base.sender()
                 : fact.sender() == null ? null : fact.sender().value();
         Instant respondBy = fact.respondBy() != null ? fact.respondBy() : base.respondBy();
         NoticeType type = base.noticeType() != null || event.type() == AuditEventType.RECEIPT_RECORDED
                 ? base.noticeType() : event.noticeType();
+        Instant watchDue = watchDue(base.watchDue(), target != null ? target : base.state(), fact);
         if (target == null) {
             return new Row(base.noticeId(), base.recipient(), sender, type, base.state(), base.reasonCode(),
-                    respondBy, base.updatedAt());
+                    respondBy, base.updatedAt(), watchDue);
         }
         return new Row(base.noticeId(), base.recipient(), sender, type, target, event.reasonCode(), respondBy,
-                event.occurredAt());
+                event.occurredAt(), watchDue);
+    }
+
+    /**
+     * When the watch is to look at the handover next, or null. A respond-by time on the fact means the dispatcher
+     * started a respond-by period with it; a DECLINED handover stays watched, since its case is still open for the
+     * sender (RespondByWatch).
+     */
+    private static Instant watchDue(Instant before, HandoverState state, Fact fact) {
+        if (NOT_WATCHED.contains(state) || fact.event().type() == AuditEventType.HANDOVER_ESCALATED) {
+            return null;
+        }
+        return fact.respondBy() != null ? fact.respondBy() : before;
     }
 
     /** The state this event moves a handover to, or null if it does not move it. */
@@ -248,42 +272,54 @@ public final class HandoverProjection {
         return rows;
     }
 
-    private static void write(Connection connection, Map<Key, Row> rows, Set<Key> existing, Set<Key> changed)
+    private static void write(Connection connection, Map<Key, Row> rows, Map<Key, Row> loaded, Set<Key> changed)
             throws SQLException {
-        List<Row> updates = new ArrayList<>();
         List<Row> inserts = new ArrayList<>();
+        List<Row> updates = new ArrayList<>();
+        List<Row> updatesWithDue = new ArrayList<>();
         for (Key key : changed) {
-            (existing.contains(key) ? updates : inserts).add(rows.get(key));
-        }
-        if (!inserts.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO handover (sender,"
-                    + " notice_type, state, reason_code, respond_by, updated_at, notice_id, recipient)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                batch(insert, inserts);
+            Row before = loaded.get(key);
+            Row after = rows.get(key);
+            if (before == null) {
+                inserts.add(after);
+            } else if (Objects.equals(before.watchDue(), after.watchDue())) {
+                updates.add(after);
+            } else {
+                updatesWithDue.add(after);
             }
         }
-        if (!updates.isEmpty()) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE handover SET sender = ?,"
-                    + " notice_type = ?, state = ?, reason_code = ?, respond_by = ?, updated_at = ?"
-                    + " WHERE notice_id = ? AND recipient = ?")) {
-                batch(update, updates);
-            }
-        }
+        String columns = "sender = ?, notice_type = ?, state = ?, reason_code = ?, respond_by = ?, updated_at = ?";
+        batch(connection, "INSERT INTO handover (sender, notice_type, state, reason_code, respond_by, updated_at,"
+                + " watch_due, notice_id, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, true);
+        batch(connection, "UPDATE handover SET " + columns + " WHERE notice_id = ? AND recipient = ?", updates,
+                false);
+        batch(connection, "UPDATE handover SET " + columns + ", watch_due = ? WHERE notice_id = ? AND recipient = ?",
+                updatesWithDue, true);
     }
 
-    private static void batch(PreparedStatement statement, Collection<Row> rows) throws SQLException {
-        for (Row row : rows) {
-            statement.setString(1, row.sender());
-            statement.setString(2, row.noticeType() == null ? null : row.noticeType().name());
-            statement.setString(3, row.state().name());
-            statement.setString(4, row.reasonCode());
-            statement.setObject(5, timestamp(row.respondBy()));
-            statement.setObject(6, timestamp(row.updatedAt()));
-            statement.setObject(7, row.noticeId());
-            statement.setString(8, row.recipient());
-            statement.addBatch();
+    private static void batch(Connection connection, String sql, Collection<Row> rows, boolean withWatchDue)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
         }
-        statement.executeBatch();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Row row : rows) {
+                int index = 1;
+                statement.setString(index++, row.sender());
+                statement.setString(index++, row.noticeType() == null ? null : row.noticeType().name());
+                statement.setString(index++, row.state().name());
+                statement.setString(index++, row.reasonCode());
+                statement.setObject(index++, timestamp(row.respondBy()));
+                statement.setObject(index++, timestamp(row.updatedAt()));
+                if (withWatchDue) {
+                    statement.setObject(index++, timestamp(row.watchDue()));
+                }
+                statement.setObject(index++, row.noticeId());
+                statement.setString(index, row.recipient());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     private static String placeholders(int count) {
@@ -304,16 +340,16 @@ public final class HandoverProjection {
     private record Key(UUID noticeId, String recipient) {
     }
 
-    /** One handover row as stored. */
+    /** One handover row as stored; {@code watchDue} as in the class comment. */
     record Row(UUID noticeId, String recipient, String sender, NoticeType noticeType, HandoverState state,
-               String reasonCode, Instant respondBy, Instant updatedAt) {
+               String reasonCode, Instant respondBy, Instant updatedAt, Instant watchDue) {
 
         static Row read(ResultSet result) throws SQLException {
             String type = result.getString("notice_type");
             return new Row(result.getObject("notice_id", UUID.class), result.getString("recipient"),
                     result.getString("sender"), type == null ? null : NoticeType.valueOf(type),
                     HandoverState.valueOf(result.getString("state")), result.getString("reason_code"),
-                    instant(result, "respond_by"), instant(result, "updated_at"));
+                    instant(result, "respond_by"), instant(result, "updated_at"), instant(result, "watch_due"));
         }
 
         HandoverStore.Handover toHandover() {

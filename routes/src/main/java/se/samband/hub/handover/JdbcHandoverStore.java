@@ -17,7 +17,7 @@ import se.samband.notice.ParticipantId;
  */
 public final class JdbcHandoverStore implements HandoverStore {
     static final String SELECT = "SELECT notice_id, recipient, sender, notice_type, state, reason_code, respond_by,"
-            + " updated_at FROM handover";
+            + " updated_at, watch_due FROM handover";
     private static final RowMapper<Handover> HANDOVER = (row, index) -> HandoverProjection.Row.read(row).toHandover();
 
     private final JdbcTemplate jdbc;

@@ -22,7 +22,7 @@ public final class MetricNames {
     /** Timer, tag {@code step} (admit, verify, route, decide, plan, dispatch). */
     public static final String PIPELINE_STEP = "samband.pipeline.step";
 
-    /** Gauge, tag {@code queue}: messages on a hub queue (scheduled respond-by checks included). */
+    /** Gauge, tag {@code queue}: messages on a hub queue. */
     public static final String QUEUE_MESSAGES = "samband.queue.messages";
     /** Gauge, tag {@code queue}: age of the oldest message on a hub queue, 0 when empty. */
     public static final String QUEUE_OLDEST_AGE = "samband.queue.oldest.age.seconds";
@@ -35,6 +35,11 @@ public final class MetricNames {
 
     /** Gauge, tag {@code recipient_kind}: handovers in state OVERDUE (cached, see StoreGauges). */
     public static final String HANDOVERS_OVERDUE = "samband.handovers.overdue";
+    /**
+     * Gauge: how long ago the respond-by time of the longest-waiting handover not yet escalated passed, 0 when none
+     * (cached, see StoreGauges). Above the watch's poll interval, the watch is stopped or failing.
+     */
+    public static final String WATCH_OLDEST_DUE_AGE = "samband.watch.oldest.due.age.seconds";
     /** Gauge, tag {@code reason}: notices held in the held store (cached). */
     public static final String NOTICES_HELD = "samband.notices.held";
     /** Gauge, tags {@code participant}, {@code kind}: days until the participant's certificate expires. */

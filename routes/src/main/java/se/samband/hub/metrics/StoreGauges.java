@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,9 +21,10 @@ import se.samband.security.federation.Federation;
 import se.samband.security.federation.Participant;
 
 /**
- * Overdue handovers per recipient kind and held notices per reason, counted in the database at most once per
- * {@code maxAge}: a scrape reads the cached counts, and only a scrape after they went stale runs the two grouped
- * queries (on indexed state columns). Between refreshes the values may lag by up to {@code maxAge}.
+ * Overdue handovers per recipient kind, held notices per reason and the respond-by watch's oldest due handover,
+ * counted in the database at most once per {@code maxAge}: a scrape reads the cached counts, and only a scrape after
+ * they went stale runs the three queries (on indexed columns). Between refreshes the values may lag by up to
+ * {@code maxAge}.
  */
 public final class StoreGauges implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(StoreGauges.class);
@@ -50,6 +52,9 @@ public final class StoreGauges implements MeterBinder {
                     .description("Handovers not accepted by their respond-by time (state OVERDUE)")
                     .tag("recipient_kind", kind.name()).register(registry);
         }
+        Gauge.builder(MetricNames.WATCH_OLDEST_DUE_AGE, this, gauges -> gauges.current().oldestDueAge(clock.instant()))
+                .description("Seconds since the respond-by time of the longest-waiting handover not yet escalated")
+                .register(registry);
         for (HoldReason reason : HoldReason.values()) {
             Gauge.builder(MetricNames.NOTICES_HELD, this, gauges -> gauges.current().held(reason.name()))
                     .description("Notices waiting in the held store (state HELD)")
@@ -76,7 +81,8 @@ public final class StoreGauges implements MeterBinder {
                 row -> {
                     held.put(row.getString("reason"), row.getLong("n"));
                 });
-        counts = new Counts(overdue, held, clock.instant());
+        OffsetDateTime oldestDue = jdbc.queryForObject("SELECT MIN(watch_due) FROM handover", OffsetDateTime.class);
+        counts = new Counts(overdue, held, oldestDue == null ? null : oldestDue.toInstant(), clock.instant());
     }
 
     private synchronized Counts current() {
@@ -91,8 +97,10 @@ public final class StoreGauges implements MeterBinder {
         return counts;
     }
 
-    private record Counts(Map<ParticipantKind, Long> overdueByKind, Map<String, Long> heldByReason, Instant at) {
-        static final Counts NONE = new Counts(Map.of(), Map.of(), Instant.EPOCH);
+    /** @param oldestDue the earliest respond-by time of a handover the watch has not escalated, or null */
+    private record Counts(Map<ParticipantKind, Long> overdueByKind, Map<String, Long> heldByReason, Instant oldestDue,
+                          Instant at) {
+        static final Counts NONE = new Counts(Map.of(), Map.of(), null, Instant.EPOCH);
 
         double overdue(ParticipantKind kind) {
             return overdueByKind.getOrDefault(kind, 0L);
@@ -100,6 +108,10 @@ public final class StoreGauges implements MeterBinder {
 
         double held(String reason) {
             return heldByReason.getOrDefault(reason, 0L);
+        }
+
+        double oldestDueAge(Instant now) {
+            return oldestDue == null || oldestDue.isAfter(now) ? 0 : Duration.between(oldestDue, now).toSeconds();
         }
     }
 }

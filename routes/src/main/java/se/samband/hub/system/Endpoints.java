@@ -38,16 +38,6 @@ public final class Endpoints {
 
     /** Notices held for a recipient until a consent is registered or a risk flag ends; still sealed. */
     public static final String HUB_HELD = "samband.hub.held";
-    /** Respond-by checks, sent with scheduled delivery so that they survive restarts. */
-    public static final String HUB_WATCH = "samband.hub.watch";
-    /**
-     * Camel: the respond-by checks as they fall due, consumed in a local JMS transaction as the inbox is (see
-     * {@link #INTAKE_INBOX}); one consumer is plenty for checks that come one at a time.
-     */
-    public static final String WATCH_CHECKS = "jms:queue:" + HUB_WATCH
-            + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
-            + "&concurrentConsumers={{samband.watch.concurrent-consumers:1}}"
-            + "&exposeListenerSession=true&mapJmsMessage=false";
     /** Topic (multicast address): a consent changed, every hub instance drops its cached decisions. */
     public static final String HUB_CONSENT_CHANGES = "samband.hub.consent-changes";
 
@@ -58,7 +48,7 @@ public final class Endpoints {
 
     /** The hub's own queues, created at start-up (anycast, durable); the agencies' inboxes come on top. */
     public static final List<String> HUB_QUEUES = List.of(HUB_INBOX, HUB_AUDIT, HUB_REJECTED, HUB_DLQ, HUB_EXPIRED,
-            HUB_HELD, HUB_WATCH);
+            HUB_HELD);
 
     /** A participant's inbox: where the hub delivers the notices for it, the only queue it may read. */
     public static String agencyInbox(ParticipantId participant) {

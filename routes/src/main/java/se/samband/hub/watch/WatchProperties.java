@@ -7,11 +7,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The respond-by watch, prefix {@code samband.watch}.
  *
- * @param recheckDelay how much later a check is made again when the handover is not yet recorded (the audit writer
- *                     lags the broker by its batch, normally milliseconds)
- * @param maxRechecks  how often at most; after that the watch escalates with state {@code UNKNOWN} rather than let
- *                     the case fall between
+ * @param pollInterval how often the watch looks for handovers whose respond-by time has passed: an escalation comes
+ *                     at most this much after it (respond-by times are working days apart)
+ * @param batchSize    how many due handovers one database read takes; a sweep reads again while whole batches
+ *                     escalate
  */
 @ConfigurationProperties(prefix = "samband.watch")
-public record WatchProperties(@DefaultValue("30s") Duration recheckDelay, @DefaultValue("10") int maxRechecks) {
+public record WatchProperties(@DefaultValue("30s") Duration pollInterval, @DefaultValue("200") int batchSize) {
+    public WatchProperties {
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("samband.watch.poll-interval must be positive, not " + pollInterval);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("samband.watch.batch-size must be at least 1, not " + batchSize);
+        }
+    }
 }

@@ -1,59 +1,48 @@
 package se.samband.hub.watch;
 
-import jakarta.jms.Session;
-import org.apache.camel.Exchange;
+import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jms.JmsMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.samband.hub.dispatch.DispatchWriter;
-import se.samband.hub.system.Endpoints;
-import se.samband.hub.system.ErrorRoutes;
 import se.samband.hub.system.RouteIds;
 
 /**
- * Step 7 of ARCHITECTURE.md: consumes the respond-by checks that Artemis delivers from {@code samband.hub.watch}
- * when they fall due, in ONE local JMS transaction per check. The escalation notices and the
- * {@code HANDOVER_ESCALATED} event (or the check put back for later) are written with the consumer's own session
- * and commit together with the consumption: a crash before the commit leaves the check on the queue, a scheduled
- * message in the journal survives restarts, and any hub instance may take it.
+ * Step 7 of ARCHITECTURE.md: every poll interval, escalates the handovers whose respond-by time has passed
+ * ({@link WatchSweep}). The respond-by time lives in the handover table, which the audit writer keeps from the
+ * dispatcher's audit messages, so it survives restarts and any hub instance may sweep. A Camel route, so that
+ * operators see it and may stop and start it on the console like the other flows.
  */
 public class WatchRoute extends RouteBuilder {
     private static final Logger log = LoggerFactory.getLogger(WatchRoute.class);
 
-    private final RespondByWatch watch;
-    private final DispatchWriter writer;
+    private final WatchSweep sweep;
+    private final Duration pollInterval;
 
-    WatchRoute(RespondByWatch watch, DispatchWriter writer) {
-        this.watch = watch;
-        this.writer = writer;
+    WatchRoute(WatchSweep sweep, Duration pollInterval) {
+        this.sweep = sweep;
+        this.pollInterval = pollInterval;
     }
 
     @Override
     public void configure() {
-        from(Endpoints.WATCH_CHECKS).routeId(RouteIds.WATCH_RESPOND_BY)
-                .routeConfigurationId(ErrorRoutes.STANDARD)
-                // Off only where tests read samband.hub.watch themselves (the shared test context).
+        from("timer:samband-respond-by-watch?period=" + pollInterval.toMillis() + "&delay=" + pollInterval.toMillis())
+                .routeId(RouteIds.WATCH_RESPOND_BY)
+                // Off only in the shared test context, whose tests write handovers due at once; WatchFlowTest and
+                // ConsoleBrowserIT start it.
                 .autoStartup("{{samband.watch.auto-startup:true}}")
-                .process(this::check);
+                .process(exchange -> sweepOnce());
     }
 
-    private void check(Exchange exchange) throws Exception {
-        JmsMessage in = exchange.getIn(JmsMessage.class);
-        Session session = in.getJmsSession();
-        DueCheck check = WatchMessages.read(in.getJmsMessage());
-        WatchStep step = watch.due(check);
-        if (step instanceof WatchStep.Escalate escalate) {
-            writer.write(escalate.plan(), session);
-            log.info("notice {} to {}: respond-by passed, escalated to {} parties", check.noticeId(),
-                    check.recipient(), escalate.plan().receipts().size());
-        } else if (step instanceof WatchStep.Recheck recheck) {
-            WatchMessages.recheck(session, recheck.check(), recheck.at());
-            log.debug("notice {} to {}: checked again at {} (recheck {})", check.noticeId(), check.recipient(),
-                    recheck.at(), recheck.check().recheck());
-        } else if (step instanceof WatchStep.Settled settled) {
-            log.debug("notice {} to {}: respond-by check finds {}", check.noticeId(), check.recipient(),
-                    settled.state());
+    private void sweepOnce() {
+        try {
+            int escalated = sweep.sweep();
+            if (escalated > 0) {
+                log.debug("respond-by watch escalated {} handovers", escalated);
+            }
+        } catch (RuntimeException e) {
+            // The database is unreachable: the next poll tries again, the handovers stay due.
+            log.warn("respond-by watch could not read the due handovers ({}); trying again in {}",
+                    e.getClass().getSimpleName(), pollInterval);
         }
     }
 }

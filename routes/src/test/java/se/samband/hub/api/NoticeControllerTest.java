@@ -135,7 +135,6 @@ class NoticeControllerTest extends HeldStorePausedTest {
         // Committed when the answer was given: no waiting needed for the copy to be there.
         assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 100)).hasSize(1);
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 100)).hasSize(1);
-        assertThat(probe.scheduled(Endpoints.HUB_WATCH, noticeId)).hasSize(1);
         assertThat(seen.get().authenticatedSender()).isEqualTo(sender);
         assertThat(seen.get().transport()).isEqualTo(Submission.Transport.REST);
         assertThat(seen.get().container()).isEqualTo(container);

@@ -1,6 +1,7 @@
 package se.samband.hub.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.samband.hub.handover.DueHandovers;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.handover.HandoverStore.Handover;
 import se.samband.hub.handover.HandoverStore.HandoverState;
@@ -160,6 +162,52 @@ abstract class AuditWriterContract {
                 .returns(HandoverState.DECLINED, Handover::state).returns("not_our_case", Handover::reasonCode);
         assertThat(handovers.find(denied, ParticipantId.of(SOCIAL))).get().as("nothing reopens DENIED")
                 .returns(HandoverState.DENIED, Handover::state);
+    }
+
+    @Test
+    void theRespondByWatchFindsAnOpenHandoverOnceItsTimeHasPassedUntilItIsEscalated() {
+        startWriter(AuditProperties.defaults());
+        UUID notice = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
+        UUID released = UUID.randomUUID();
+        Instant respondBy = now.plus(Duration.ofHours(1));
+        Instant later = respondBy.plus(Duration.ofDays(5));
+        bed.send(SENDER, respondBy, decided(notice, SOCIAL, AuditDecision.PERMIT, null, List.of()),
+                decided(notice, PSYCHIATRY, AuditDecision.PERMIT, null, List.of()),
+                decided(declined, SOCIAL, AuditDecision.PERMIT, null, List.of()));
+        bed.send(SENDER, null, decided(released, PSYCHIATRY, AuditDecision.HOLD, "consent_missing", List.of()));
+        bed.send(receipt(notice, SOCIAL, NoticeType.RECEIVED, null),
+                receipt(notice, PSYCHIATRY, NoticeType.ACCEPTED, null),
+                receipt(declined, SOCIAL, NoticeType.DECLINED, "not_our_case"));
+        bed.send(SENDER, later, AuditEvent.builder(AuditEventType.HOLD_RELEASED, now, "samband.hub")
+                .noticeId(released).counterpart(PSYCHIATRY).noticeType(NoticeType.CHILD_CONCERN_REPORT)
+                .decision(AuditDecision.PERMIT).legalBasis(LegalBasisCode.CONSENT).consentId("consent-9.v1")
+                .reasonCode("CONSENT_REGISTERED").build());
+        await().atMost(WAIT).until(() -> writer.headPosition() == 8);
+        DueHandovers due = new DueHandovers(dataSource);
+
+        assertThat(due.dueBy(respondBy.minusMillis(1), 10)).as("not before its time").isEmpty();
+        assertThat(due.dueBy(respondBy, 10)).as("RECEIVED and DECLINED wait; ACCEPTED and HELD do not")
+                .extracting(Handover::noticeId, Handover::state)
+                .containsExactlyInAnyOrder(tuple(notice, HandoverState.RECEIVED),
+                        tuple(declined, HandoverState.DECLINED));
+        assertThat(due.dueBy(respondBy, 1)).hasSize(1);
+
+        assertThat(due.escalated(notice, ParticipantId.of(SOCIAL), respondBy)).isTrue();
+        assertThat(due.escalated(notice, ParticipantId.of(SOCIAL), respondBy)).as("once").isFalse();
+        bed.send(AuditEvent.builder(AuditEventType.HANDOVER_ESCALATED, now, "samband.hub").noticeId(declined)
+                .counterpart(SOCIAL).noticeType(NoticeType.CHILD_CONCERN_REPORT).reasonCode("RESPOND_BY_PASSED")
+                .build());
+        await().atMost(WAIT).until(() -> writer.headPosition() == 9);
+
+        assertThat(due.dueBy(later.minusMillis(1), 10)).as("escalated: by the watch's mark, by the event").isEmpty();
+        assertThat(new JdbcHandoverStore(dataSource).find(declined, ParticipantId.of(SOCIAL))).get()
+                .returns(HandoverState.DECLINED, Handover::state);
+        assertThat(due.escalated(released, ParticipantId.of(PSYCHIATRY), respondBy))
+                .as("a respond-by period that began since is left as it is").isFalse();
+        assertThat(due.dueBy(later, 10)).as("a released notice waits from its new respond-by time")
+                .extracting(Handover::noticeId, Handover::state)
+                .containsExactly(tuple(released, HandoverState.DELIVERED));
     }
 
     @Test

@@ -66,7 +66,7 @@ class ConsoleBrowserIT extends HubSpringTest {
     @BeforeAll
     void openBrowser() throws Exception {
         ConsoleBrowser.requireChromium();
-        // The shared context leaves the respond-by watch off (see WatchFlowTest); the overdue handover needs it.
+        // The shared context leaves the respond-by watch off (see HubSpringTest); the overdue handover needs it.
         camel.getRouteController().startRoute(RouteIds.WATCH_RESPOND_BY);
         browser = new ConsoleBrowser(peoplePort.port());
     }

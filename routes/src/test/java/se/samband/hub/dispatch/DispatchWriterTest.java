@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
-import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import se.samband.hub.BrokerProbe;
 import se.samband.hub.HeldStorePausedTest;
 import se.samband.hub.TestPlans;
 import se.samband.hub.audit.AuditWriter;
+import se.samband.hub.handover.DueHandovers;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.system.Endpoints;
 import se.samband.notice.LegalBasisCode;
@@ -109,25 +109,12 @@ class DispatchWriterTest extends HeldStorePausedTest {
                         HandoverStore.Handover::respondBy)
                 .containsExactlyInAnyOrder(tuple(recipient, sender, checkAt), tuple(heldFor, sender, null)));
 
-        assertThat(probe.drainNotice(Endpoints.HUB_WATCH, noticeId, 200)).as("not due before its time").isEmpty();
-        List<MessageReference> checks = probe.scheduled(Endpoints.HUB_WATCH, noticeId);
-        assertThat(checks).hasSize(1);
-        assertThat(checks.get(0).getScheduledDeliveryTime()).isEqualTo(checkAt.toEpochMilli());
-        assertThat(checks.get(0).getMessage().getStringProperty("recipient")).isEqualTo(recipient.value());
-        assertThat(checks.get(0).getMessage().isDurable()).isTrue();
-    }
-
-    @Test
-    void respondByCheckBecomesDeliverableAtItsTime() throws Exception {
-        Instant checkAt = Instant.now().plusMillis(300);
-        writeAndCommit(TestPlans.fullPlan(noticeId, sender, recipient, heldFor, checkAt));
-
-        List<Message> due = probe.drainNotice(Endpoints.HUB_WATCH, noticeId, 10_000);
-
-        assertThat(due).hasSize(1);
-        assertThat(due.get(0).getJMSTimestamp()).isLessThanOrEqualTo(checkAt.toEpochMilli());
-        assertThat(Instant.now()).isAfterOrEqualTo(checkAt.truncatedTo(ChronoUnit.MILLIS));
-        assertThat(due.get(0).getLongProperty("respondBy")).isEqualTo(checkAt.toEpochMilli());
+        // That respond-by time is the check: the respond-by watch finds the handover due from then on, not before.
+        DueHandovers due = new DueHandovers(jdbc.getDataSource());
+        assertThat(due.dueBy(checkAt.minusMillis(1), 1_000)).extracting(HandoverStore.Handover::noticeId)
+                .doesNotContain(noticeId);
+        assertThat(due.dueBy(checkAt, 1_000)).filteredOn(handover -> handover.noticeId().equals(noticeId))
+                .extracting(HandoverStore.Handover::recipient).containsExactly(recipient);
     }
 
     @Test
@@ -144,7 +131,6 @@ class DispatchWriterTest extends HeldStorePausedTest {
         assertThat(probe.drainNotice(Endpoints.agencyInbox(recipient), noticeId, 300)).isEmpty();
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 100)).isEmpty();
         assertThat(audit.keysOf(noticeId)).isEmpty();
-        assertThat(probe.drainNotice(Endpoints.HUB_WATCH, noticeId, 100)).isEmpty();
         assertThat(probe.drainNotice(Endpoints.agencyInbox(sender),
                 plan.receipts().get(0).noticeId(), 100)).isEmpty();
     }
@@ -163,7 +149,6 @@ class DispatchWriterTest extends HeldStorePausedTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.keysOf(noticeId))
                 .hasSize(plan.auditEvents().size()));
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 1_000)).hasSize(1);
-        assertThat(probe.scheduled(Endpoints.HUB_WATCH, noticeId)).hasSize(1);
     }
 
     @Test

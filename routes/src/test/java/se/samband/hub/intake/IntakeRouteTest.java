@@ -152,7 +152,6 @@ class IntakeRouteTest extends HeldStorePausedTest {
                 .containsExactlyInAnyOrderElementsOf(plan.auditEvents().stream().map(AuditEvent::idempotencyKey)
                         .toList()));
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 5_000)).hasSize(1);
-        assertThat(probe.scheduled(Endpoints.HUB_WATCH, noticeId)).hasSize(1);
         assertThat(probe.drain(inbox, null, 300)).as("consumed in the same commit").isEmpty();
 
         assertThat(seen).hasSize(1);
@@ -197,8 +196,6 @@ class IntakeRouteTest extends HeldStorePausedTest {
                 .isEmpty();
         assertThat(audit.keysOf(noticeId)).isEmpty();
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 100)).isEmpty();
-        assertThat(probe.drainNotice(Endpoints.HUB_WATCH, noticeId, 100)).isEmpty();
-        assertThat(probe.scheduled(Endpoints.HUB_WATCH, noticeId)).isEmpty();
         assertThat(probe.drainNotice(Endpoints.HUB_REJECTED, noticeId, 100)).isEmpty();
         assertThat(committed).as("no attempt committed").isEmpty();
     }
@@ -223,7 +220,6 @@ class IntakeRouteTest extends HeldStorePausedTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.keysOf(noticeId))
                 .hasSize(plan.auditEvents().size()));
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 2_000)).hasSize(1);
-        assertThat(probe.drainNotice(Endpoints.HUB_WATCH, noticeId, 2_000)).hasSize(1);
     }
 
     @Test

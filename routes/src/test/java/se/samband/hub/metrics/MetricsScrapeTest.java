@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,6 +185,27 @@ class MetricsScrapeTest extends HubSpringTest {
         assertThat(scrape.value("samband_audit_chain_broken", Map.of())).contains(0.0);
         assertThat(scrape.samples("samband_handovers_overdue", Map.of())).hasSize(6);
         assertThat(scrape.text()).as("no pseudonym in any label").doesNotContain("ps1:");
+    }
+
+    @Test
+    void theWatchGaugeShowsHowLongTheOldestDueHandoverHasWaited() throws Exception {
+        UUID notice = UUID.randomUUID();
+        // As the audit writer leaves a delivered handover whose respond-by time passed an hour ago, with the watch
+        // off (as in this test context): nobody escalated it.
+        jdbc.update("INSERT INTO handover (notice_id, recipient, sender, notice_type, state, respond_by, updated_at,"
+                + " watch_due) VALUES (?, ?, ?, 'CHILD_CONCERN_REPORT', 'DELIVERED', ?, ?, ?)", notice,
+                SOCIAL.value(), POLICE.value(), hourAgo(), hourAgo(), hourAgo());
+        try {
+            storeGauges.refresh();
+            assertThat(PrometheusScrape.of(managementPort).value("samband_watch_oldest_due_age_seconds", Map.of()))
+                    .get().satisfies(age -> assertThat(age).isGreaterThanOrEqualTo(3_600.0));
+        } finally {
+            jdbc.update("DELETE FROM handover WHERE notice_id = ?", notice);
+        }
+    }
+
+    private static OffsetDateTime hourAgo() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
     }
 
     private static double delta(PrometheusScrape before, PrometheusScrape after, String name,

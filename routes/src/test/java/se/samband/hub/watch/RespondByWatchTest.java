@@ -14,7 +14,6 @@ import se.samband.hub.TestSupport;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.handover.HandoverStore.Handover;
 import se.samband.hub.handover.HandoverStore.HandoverState;
-import se.samband.hub.pipeline.InMemoryHandoverStore;
 import se.samband.hub.pipeline.MutableClock;
 import se.samband.hub.pipeline.PipelineFixture;
 import se.samband.hub.receipt.HubReceipts;
@@ -37,22 +36,20 @@ class RespondByWatchTest {
     /** The escalation contact this test's federation names for SOCIAL (the demo names SOCIAL itself). */
     private static final ParticipantId CONTACT = PipelineFixture.FRIVARD;
     private static final Instant RESPOND_BY = PipelineFixture.NOW.plus(Duration.ofHours(8));
-    private static final WatchProperties PROPERTIES = new WatchProperties(Duration.ofSeconds(30), 3);
+    private static final Instant AFTER = RESPOND_BY.plus(Duration.ofMinutes(1));
 
     private final MutableClock clock = new MutableClock(PipelineFixture.NOW);
-    private final InMemoryHandoverStore handovers = new InMemoryHandoverStore();
     private final Federation federation = federationWithContact(SOCIAL, CONTACT);
-    private final RespondByWatch watch = new RespondByWatch(handovers, () -> federation,
-            new HubReceipts(FIXTURE.trust(), NoticeJson.strict(), clock), clock, PROPERTIES);
+    private final RespondByWatch watch = new RespondByWatch(() -> federation,
+            new HubReceipts(FIXTURE.trust(), NoticeJson.strict(), clock));
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void deliveredNoticeNobodyAcceptedEscalatesToTheEscalationContactAndTheSender() throws Exception {
         UUID notice = UUID.randomUUID();
-        handover(notice, HandoverState.DELIVERED);
-        clock.advance(Duration.ofHours(8));
+        clock.advance(Duration.between(PipelineFixture.NOW, AFTER));
 
-        DispatchPlan plan = escalated(watch.due(check(notice, 0)));
+        DispatchPlan plan = watch.escalation(handover(notice, HandoverState.DELIVERED), AFTER);
 
         assertThat(plan.receipts()).extracting(DispatchPlan.Receipt::to).containsExactly(CONTACT, POLICE);
         for (DispatchPlan.Receipt receipt : plan.receipts()) {
@@ -82,7 +79,7 @@ class RespondByWatchTest {
             assertThat(event.counterpart()).isEqualTo(SOCIAL.value());
             assertThat(event.reasonCode()).isEqualTo("RESPOND_BY_PASSED");
             assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
-            assertThat(event.occurredAt()).isEqualTo(clock.instant());
+            assertThat(event.occurredAt()).isEqualTo(AFTER);
         });
         assertThat(plan.deliveries()).isEmpty();
         assertThat(plan.checks()).isEmpty();
@@ -91,12 +88,11 @@ class RespondByWatchTest {
     @Test
     void theSameCheckTwiceMakesTheSameEscalationIdsAndAuditKey() {
         UUID notice = UUID.randomUUID();
-        handover(notice, HandoverState.RECEIVED);
-        clock.advance(Duration.ofHours(9));
+        clock.advance(Duration.between(PipelineFixture.NOW, AFTER));
 
-        DispatchPlan first = escalated(watch.due(check(notice, 0)));
+        DispatchPlan first = watch.escalation(handover(notice, HandoverState.RECEIVED), AFTER);
         clock.advance(Duration.ofMinutes(5));
-        DispatchPlan second = escalated(watch.due(check(notice, 0)));
+        DispatchPlan second = watch.escalation(handover(notice, HandoverState.RECEIVED), clock.instant());
 
         assertThat(second.receipts()).extracting(DispatchPlan.Receipt::noticeId)
                 .containsExactlyElementsOf(first.receipts().stream().map(DispatchPlan.Receipt::noticeId).toList())
@@ -107,25 +103,12 @@ class RespondByWatchTest {
     }
 
     @Test
-    void acceptedDeniedOrAlreadyOverdueHandoversAreLeftAlone() {
-        clock.advance(Duration.ofDays(2));
-        for (HandoverState state : new HandoverState[] {
-            HandoverState.ACCEPTED, HandoverState.DENIED, HandoverState.OVERDUE}) {
+    void aDeclinedHandoverEscalatesWithItsStateForTheSender() throws Exception {
+        clock.advance(Duration.between(PipelineFixture.NOW, AFTER));
+        for (HandoverState state : new HandoverState[] {HandoverState.DECLINED, HandoverState.RECEIVED}) {
             UUID notice = UUID.randomUUID();
-            handover(notice, state);
 
-            assertThat(watch.due(check(notice, 0))).isEqualTo(new WatchStep.Settled(state.name()));
-        }
-    }
-
-    @Test
-    void declinedAndHeldHandoversStayOpenForTheSenderAndEscalate() throws Exception {
-        clock.advance(Duration.ofDays(2));
-        for (HandoverState state : new HandoverState[] {HandoverState.DECLINED, HandoverState.HELD}) {
-            UUID notice = UUID.randomUUID();
-            handover(notice, state);
-
-            DispatchPlan plan = escalated(watch.due(check(notice, 0)));
+            DispatchPlan plan = watch.escalation(handover(notice, state), AFTER);
 
             assertThat(plan.receipts()).extracting(DispatchPlan.Receipt::to).containsExactly(CONTACT, POLICE);
             OpenedNotice toSender = Sealing.opener().open(
@@ -135,58 +118,31 @@ class RespondByWatchTest {
     }
 
     @Test
-    void aCheckThatComesEarlyByTheHubsClockIsPutBackToTheRespondByTime() {
-        UUID notice = UUID.randomUUID();
-        handover(notice, HandoverState.DELIVERED);
-        clock.advance(Duration.ofHours(7));
+    void aParticipantWithoutACertificateMakesTheEscalationFailedButTheOthersAreStillTold() {
+        ParticipantId gone = ParticipantId.of("socialtjanst.nowhere");
+        Handover handover = new Handover(UUID.randomUUID(), NoticeType.CHILD_CONCERN_REPORT, POLICE, gone,
+                HandoverState.DELIVERED, null, RESPOND_BY, PipelineFixture.NOW);
 
-        assertThat(watch.due(check(notice, 0))).isEqualTo(new WatchStep.Recheck(check(notice, 0), RESPOND_BY));
+        DispatchPlan plan = watch.escalation(handover, AFTER);
 
-        clock.advance(Duration.ofHours(1));
-        assertThat(watch.due(check(notice, 0))).isInstanceOf(WatchStep.Escalate.class);
+        assertThat(plan.receipts()).extracting(DispatchPlan.Receipt::to).containsExactly(POLICE);
+        assertThat(plan.auditEvents()).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.FAILED);
     }
 
     @Test
-    void aHandoverNotYetRecordedIsCheckedAgainALittleLaterThenEscalatedAfterTheLastRecheck() throws Exception {
-        UUID notice = UUID.randomUUID();
-        clock.advance(Duration.ofHours(8));
+    void aHandoverWhoseSenderIsNotKnownTellsTheContactAndRecordsFailed() {
+        Handover handover = new Handover(UUID.randomUUID(), NoticeType.CHILD_CONCERN_REPORT, null, SOCIAL,
+                HandoverState.DELIVERED, null, RESPOND_BY, PipelineFixture.NOW);
 
-        for (int recheck = 0; recheck < PROPERTIES.maxRechecks(); recheck++) {
-            assertThat(watch.due(check(notice, recheck))).isEqualTo(
-                    new WatchStep.Recheck(check(notice, recheck + 1), clock.instant().plusSeconds(30)));
-        }
-        DispatchPlan plan = escalated(watch.due(check(notice, PROPERTIES.maxRechecks())));
+        DispatchPlan plan = watch.escalation(handover, AFTER);
 
-        assertThat(plan.receipts()).extracting(DispatchPlan.Receipt::to).containsExactly(CONTACT, POLICE);
-        OpenedNotice toContact = Sealing.opener().open(
-                NoticeJson.strict().readContainer(plan.receipts().get(0).container()), FIXTURE.key(CONTACT));
-        assertThat(json.readTree(toContact.payload()).get("state").asText()).isEqualTo("UNKNOWN");
+        assertThat(plan.receipts()).extracting(DispatchPlan.Receipt::to).containsExactly(CONTACT);
+        assertThat(plan.auditEvents()).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.FAILED);
     }
 
-    @Test
-    void aRecipientRecordedLateStillEscalatesOnItsRecheck() {
-        UUID notice = UUID.randomUUID();
-        clock.advance(Duration.ofHours(8));
-        WatchStep first = watch.due(check(notice, 0));
-        handover(notice, HandoverState.DELIVERED);
-
-        DispatchPlan plan = escalated(watch.due(((WatchStep.Recheck) first).check()));
-
-        assertThat(plan.auditEvents()).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.SUCCESS);
-    }
-
-    private static DueCheck check(UUID notice, int recheck) {
-        return new DueCheck(notice, SOCIAL, POLICE, RESPOND_BY, recheck);
-    }
-
-    private void handover(UUID notice, HandoverState state) {
-        handovers.put(new Handover(notice, NoticeType.CHILD_CONCERN_REPORT, POLICE, SOCIAL, state, null, RESPOND_BY,
-                PipelineFixture.NOW));
-    }
-
-    private static DispatchPlan escalated(WatchStep step) {
-        assertThat(step).isInstanceOf(WatchStep.Escalate.class);
-        return ((WatchStep.Escalate) step).plan();
+    private static Handover handover(UUID notice, HandoverState state) {
+        return new Handover(notice, NoticeType.CHILD_CONCERN_REPORT, POLICE, SOCIAL, state, null, RESPOND_BY,
+                PipelineFixture.NOW);
     }
 
     /** The demo federation with another participant as {@code participant}'s escalation contact. */

@@ -1,26 +1,23 @@
 package se.samband.hub.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static se.samband.hub.HubNotices.markerPayload;
 
 import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.MessageReference;
-import org.apache.activemq.artemis.core.server.Queue;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,21 +29,27 @@ import se.samband.hub.AuditProbe;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.HubNotices;
 import se.samband.hub.HubSpringTest;
+import se.samband.hub.directory.Directory;
+import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchProperties;
+import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.handover.DueHandovers;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.handover.HandoverStore.Handover;
 import se.samband.hub.handover.HandoverStore.HandoverState;
-import se.samband.hub.system.Endpoints;
+import se.samband.hub.receipt.HubReceipts;
 import se.samband.hub.system.RouteIds;
+import se.samband.hub.trust.FederationTrust;
+import se.samband.notice.NoticeJson;
 import se.samband.notice.NoticeHeader;
 import se.samband.notice.NoticeType;
 import se.samband.notice.ParticipantId;
 import se.samband.security.seal.OpenedNotice;
 
 /**
- * The respond-by watch on the running hub with the real scheduled checks: agencies connect over TLS with their
- * dev-PKI certificates, notices carry a respond-by time a few seconds ahead, and the escalations are opened with
- * the parties' own keys. In the demo federation a social service is its own escalation contact (see
+ * The respond-by watch on the running hub, polling the handover table every second: agencies connect over TLS with
+ * their dev-PKI certificates, notices carry a respond-by time a few seconds ahead, and the escalations are opened
+ * with the parties' own keys. In the demo federation a social service is its own escalation contact (see
  * RespondByWatchTest for a contact that is another participant).
  */
 class WatchFlowTest extends HubSpringTest {
@@ -56,18 +59,22 @@ class WatchFlowTest extends HubSpringTest {
     @Autowired
     ConnectionFactory connectionFactory;
     @Autowired
-    EmbeddedActiveMQ broker;
-    @Autowired
     HandoverStore handovers;
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     CamelContext camel;
+    @Autowired
+    Directory directory;
+    @Autowired
+    FederationTrust trust;
+    @Autowired
+    DispatchWriter writer;
 
     private final HubNotices notices = new HubNotices(PKI_DIR);
 
-    /** The shared context leaves the watch off, because other tests read samband.hub.watch themselves. */
+    /** The shared context leaves the watch off, because its other tests write handovers that are due at once. */
     @BeforeEach
     void startWatch() throws Exception {
         camel.getRouteController().startRoute(RouteIds.WATCH_RESPOND_BY);
@@ -101,9 +108,16 @@ class WatchFlowTest extends HubSpringTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> state(id), s -> s.equals(Optional.of(
                     HandoverState.OVERDUE)));
 
-            // The same check again, as after a redelivery or from a second hub instance: nothing more is sent.
-            writeCheck(id, SOCIAL, POLICE, respondBy);
-            await().atMost(Duration.ofSeconds(20)).until(() -> pendingChecks(id).isEmpty());
+            assertThat(new DueHandovers(jdbc.getDataSource()).dueBy(Instant.now(), 1_000))
+                    .extracting(Handover::noticeId).doesNotContain(id);
+
+            // The same escalation again, as from a second hub instance or a sweep after a crash before its mark:
+            // the broker refuses it whole, nothing more reaches anyone.
+            RespondByWatch watch = new RespondByWatch(directory::federation,
+                    new HubReceipts(trust, NoticeJson.strict(), Clock.systemUTC()));
+            Handover overdue = handovers.find(id, SOCIAL).orElseThrow();
+            assertThatThrownBy(() -> writeAndCommit(watch.escalation(overdue, Instant.now())))
+                    .isInstanceOf(JMSException.class);
             assertThat(social.receive(escalations, 1_000)).isEmpty();
             assertThat(police.receive(escalations, 500)).isEmpty();
             assertThat(new AuditProbe(jdbc).keysOf(id)).filteredOn(key -> key.contains("HANDOVER_ESCALATED"))
@@ -132,9 +146,7 @@ class WatchFlowTest extends HubSpringTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> state(id), s -> s.equals(Optional.of(
                     HandoverState.ACCEPTED)));
             assertThat(Instant.now()).as("accepted before the respond-by time").isBefore(respondBy);
-            assertThat(pendingChecks(id)).as("the scheduled check").hasSize(1);
-
-            await().atMost(Duration.ofSeconds(30)).until(() -> pendingChecks(id).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(respondBy.plusSeconds(3)));
 
             assertThat(social.receive(escalations, 1_000)).isEmpty();
             assertThat(police.receive(escalations, 500)).isEmpty();
@@ -161,31 +173,11 @@ class WatchFlowTest extends HubSpringTest {
         return handovers.find(notice, SOCIAL).map(Handover::state);
     }
 
-    /** A respond-by check as the dispatcher writes it, due now, without its duplicate id. */
-    private void writeCheck(UUID notice, ParticipantId recipient, ParticipantId sender, Instant respondBy)
-            throws Exception {
-        try (Connection connection = connectionFactory.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            Message message = session.createMessage();
-            message.setStringProperty(DispatchProperties.NOTICE_ID, notice.toString());
-            message.setStringProperty(DispatchProperties.RECIPIENT, recipient.value());
-            message.setStringProperty(DispatchProperties.SENDER, sender.value());
-            message.setLongProperty(DispatchProperties.RESPOND_BY, respondBy.toEpochMilli());
-            session.createProducer(session.createQueue(Endpoints.HUB_WATCH)).send(message);
+    private void writeAndCommit(DispatchPlan plan) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            writer.write(plan, session);
+            session.commit();
         }
-    }
-
-    /** The notice's checks on the watch queue: scheduled, waiting or being processed. */
-    private List<MessageReference> pendingChecks(UUID notice) {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(Endpoints.HUB_WATCH));
-        List<MessageReference> all = new ArrayList<>(queue.getScheduledMessages());
-        try (LinkedListIterator<MessageReference> waiting = queue.browserIterator()) {
-            waiting.forEachRemaining(all::add);
-        }
-        queue.getDeliveringMessages().values().forEach(all::addAll);
-        String id = notice.toString();
-        return all.stream()
-                .filter(ref -> id.equals(ref.getMessage().getStringProperty(DispatchProperties.NOTICE_ID)))
-                .toList();
     }
 }
