@@ -363,7 +363,7 @@ public final class BenchMain {
         double of(int from, int to);
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -66,8 +66,9 @@ record BenchOptions(boolean quick, int notices, int warmup, int warmupMax, int r
         double rate = 0;
         boolean baseline = true;
         Path hubJar = Path.of("routes", "target", "samband-hub.jar");
-        // The baseline's broker runs in the bench's JVM with the JVM's default heap (a quarter of the RAM); the hub
-        // keeps every pending respond-by check in memory, and with 1g a long run ended in full collections.
+        // The baseline's broker runs in the bench's JVM with the JVM's default heap (a quarter of the RAM). The hub's
+        // 4g dates from when it kept every pending respond-by check in memory (until 2026-12-07); kept, so that runs
+        // compare with the earlier ones.
         String heap = "4g";
         List<String> settings = new ArrayList<>();
         List<String> jvmArgs = new ArrayList<>();

@@ -36,8 +36,9 @@ import se.samband.security.pki.DevPki;
  * with client certificates from the same dev PKI) and a bare transactional forwarder with the hub's intake
  * concurrency. Each forwarder thread consumes one notice and, in one local transaction, sends what the hub's
  * DispatchWriter sends for it, with the same sizes and duplicate ids (none on audit events, as the hub): per
- * recipient a copy of the container and a scheduled respond-by check with the hub's properties, one message with
- * the audit events (two per recipient: the decision and the dispatch) and one receipt to the sender; then commits.
+ * recipient a copy of the container, one message with the audit events (two per recipient: the decision and the
+ * dispatch) carrying the sender and the respond-by time as the hub's does, and one receipt to the sender; then
+ * commits. (Until 2026-12-07 the hub also sent a scheduled respond-by check per recipient, and so did this.)
  * No verification, no decision, no audit writer. {@link Mode#COPY_ONLY} sends only the copies: raw one-to-one
  * forwarding, for reference.
  *
@@ -49,16 +50,14 @@ final class ForwarderBaseline implements AutoCloseable {
 
     private static final int IN_VM_SERVER_ID = 7;
     /** The in-VM acceptor's URL, for the forwarders in this JVM. */
-    static final String IN_VM_URL = "vm://" + IN_VM_SERVER_ID;
-    static final String WATCH = "samband.hub.watch";
+    private static final String IN_VM_URL = "vm://" + IN_VM_SERVER_ID;
     /**
-     * When the baseline's checks fall due: a day after the notice, well past any run (the hub's depend on the notice
+     * The respond-by time the baseline's audit messages carry: a day after the notice (the hub's depend on the notice
      * type, from an hour to ten working days by DOMAIN.md).
      */
-    static final long RESPOND_BY_MILLIS = TimeUnit.DAYS.toMillis(1);
+    private static final long RESPOND_BY_MILLIS = TimeUnit.DAYS.toMillis(1);
     // The hub's message properties (DispatchProperties), as the bench reads and writes them.
     private static final String SENDER = "sender";
-    private static final String RECIPIENT = "recipient";
     private static final String RESPOND_BY = "respondBy";
     private static final String AUDIT = "samband.hub.audit";
     private static final String DLQ = "samband.hub.dlq";
@@ -67,10 +66,9 @@ final class ForwarderBaseline implements AutoCloseable {
     private static final String AUDIT_EVENT_TYPE = "auditEventType";
     /** Audit events the hub writes per permitted recipient: the decision and the dispatch. */
     private static final int EVENTS_PER_RECIPIENT = 2;
-    private static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
     private static final long JOURNAL_BUFFER_TIMEOUT_NANOS = 250_000;
     /** Duplicate ids the broker remembers per address, as the hub's {@code samband.broker.id-cache-size}. */
-    static final int ID_CACHE_SIZE = 100_000;
+    private static final int ID_CACHE_SIZE = 100_000;
 
     private final ActiveMQServer server;
     private final int tlsPort;
@@ -117,7 +115,7 @@ final class ForwarderBaseline implements AutoCloseable {
      * The baseline broker's configuration without its TLS acceptor: the journal on {@code dataDir}, an in-VM acceptor
      * ({@value #IN_VM_URL}), the hub's address settings and the bench's queues.
      */
-    static Configuration brokerConfiguration(Path dataDir, String journalType) {
+    private static Configuration brokerConfiguration(Path dataDir, String journalType) {
         Configuration config = new ConfigurationImpl()
                 .setName("samband-bench-baseline")
                 .setPersistenceEnabled(true)
@@ -142,7 +140,7 @@ final class ForwarderBaseline implements AutoCloseable {
                 .setDeadLetterAddress(SimpleString.of(DLQ))
                 .setExpiryAddress(SimpleString.of(EXPIRED))
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
-        List<String> queues = new ArrayList<>(List.of(LoadDriver.INBOX, AUDIT, WATCH, DLQ, EXPIRED));
+        List<String> queues = new ArrayList<>(List.of(LoadDriver.INBOX, AUDIT, DLQ, EXPIRED));
         NoticePool.SENDERS.forEach(p -> queues.add(LoadDriver.agencyInbox(p)));
         NoticePool.RECIPIENTS.forEach(p -> queues.add(LoadDriver.agencyInbox(p)));
         for (String queue : queues) {
@@ -190,22 +188,6 @@ final class ForwarderBaseline implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-    }
-
-    /**
-     * A respond-by check as the hub's {@code DispatchWriter.writeCheck} writes it: no body, the notice, recipient and
-     * sender, the respond-by time, scheduled for it, with its duplicate id.
-     */
-    static Message respondByCheck(Session session, String noticeId, String sender, String recipient, long due)
-            throws JMSException {
-        Message check = session.createMessage();
-        check.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
-        check.setStringProperty(RECIPIENT, recipient);
-        check.setStringProperty(SENDER, sender);
-        check.setLongProperty(RESPOND_BY, due);
-        check.setLongProperty(SCHEDULED_DELIVERY, due);
-        check.setStringProperty(DUPLICATE_ID, "watch:" + noticeId + ":" + recipient);
-        return check;
     }
 
     /** consume 1, send the plan, commit: one thread, one transacted session, as one intake consumer of the hub. */
@@ -273,10 +255,6 @@ final class ForwarderBaseline implements AutoCloseable {
                 copy.setStringProperty(DUPLICATE_ID, (mode == Mode.COPY_ONLY ? "raw:" : "") + noticeId + ":"
                         + recipient);
                 producer.send(session.createQueue(LoadDriver.agencyInbox(ParticipantId.of(recipient))), copy);
-                if (mode == Mode.FULL_PLAN) {
-                    producer.send(session.createQueue(WATCH), respondByCheck(session, noticeId, sender, recipient,
-                            System.currentTimeMillis() + RESPOND_BY_MILLIS));
-                }
             }
             if (mode == Mode.FULL_PLAN) {
                 // The hub audits a permitted copy twice, DISCLOSURE_DECIDED and NOTICE_DISPATCHED (Plans), and sends
@@ -287,6 +265,9 @@ final class ForwarderBaseline implements AutoCloseable {
                 }
                 events.setStringProperty(LoadDriver.NOTICE_ID, noticeId);
                 events.setStringProperty(AUDIT_EVENT_TYPE, "DISCLOSURE_DECIDED,NOTICE_DISPATCHED");
+                // What the audit writer keeps in the handover table, where the respond-by watch reads it.
+                events.setStringProperty(SENDER, sender);
+                events.setLongProperty(RESPOND_BY, System.currentTimeMillis() + RESPOND_BY_MILLIS);
                 producer.send(session.createQueue(AUDIT), events);
             }
             BytesMessage answer = session.createBytesMessage();
