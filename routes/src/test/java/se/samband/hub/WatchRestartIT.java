@@ -24,8 +24,8 @@ import se.samband.notice.ParticipantId;
 /**
  * The respond-by times are kept in the handover table: the packaged hub is killed (SIGKILL) after two notices were
  * dispatched with a respond-by time 30 s ahead, one accepted and one not, and started again on the same data
- * directory (its watch polls every 30 s by default). Afterwards the unaccepted one escalates exactly once to its escalation contact and to its
- * sender, and the accepted one does not escalate.
+ * directory (its watch polls every 30 s by default). Afterwards the unaccepted one escalates exactly once to its
+ * escalation contact and to its sender, and the accepted one does not escalate.
  */
 class WatchRestartIT {
     private static final ParticipantId POLICE = HubNotices.POLICE_GAVLEBORG;
@@ -42,7 +42,7 @@ class WatchRestartIT {
     }
 
     @Test
-    void respondByChecksSurviveAKilledHubAndEscalateOnceAfterTheRestart() throws Exception {
+    void respondByTimesSurviveAKilledHubAndEscalateOnceAfterTheRestart() throws Exception {
         hub = new HubProcess(TestSupport.newDataDir("watch-restart"));
         hub.start();
         HubNotices notices = new HubNotices(hub.pkiDir());

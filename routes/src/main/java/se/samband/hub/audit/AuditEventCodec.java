@@ -28,8 +28,8 @@ public final class AuditEventCodec {
     public static final String SENDER_PROPERTY = "sender";
     /**
      * Optional long property of an audit message: the respond-by time, epoch milliseconds, of the recipient each
-     * of its events names as counterpart (a message's events share it). Same name as the dispatcher's
-     * {@code respondBy} property on respond-by checks.
+     * of its events names as counterpart (a message's events share it). The audit writer keeps it in the handover
+     * table, where the respond-by watch reads it.
      */
     public static final String RESPOND_BY_PROPERTY = "respondBy";
     /**

@@ -1,8 +1,10 @@
 package se.samband.hub.broker;
 
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ import se.samband.security.federation.Participant;
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
+    /** Where respond-by checks waited before the handover table held them. */
+    static final String RETIRED_WATCH_QUEUE = "samband.hub.watch";
     /**
      * The buffer a new message starts with. Artemis' default, 1,500 bytes, is smaller than a sealed container (a
      * 1 KiB payload seals to about 3.3 KiB), so every recipient copy, receipt and audit message the hub wrote grew
@@ -62,7 +66,28 @@ class BrokerConfiguration {
         broker.setSecurityManager(security);
         broker.start();
         logEffectiveSetup(broker.getActiveMQServer(), properties);
+        removeRetiredWatchQueue(broker.getActiveMQServer());
         return broker;
+    }
+
+    /**
+     * Until 2026-12-07 each respond-by check waited on {@value #RETIRED_WATCH_QUEUE} as a scheduled message, in the
+     * broker's heap until due. The handover table holds the respond-by times now (V10 carried the waiting ones over),
+     * so a broker upgraded from then drops the queue and its checks, which nothing reads any more.
+     */
+    static void removeRetiredWatchQueue(ActiveMQServer server) throws Exception {
+        SimpleString name = SimpleString.of(RETIRED_WATCH_QUEUE);
+        Queue queue = server.locateQueue(name);
+        if (queue != null) {
+            // Scheduled messages included.
+            long checks = queue.getMessageCount();
+            server.destroyQueue(name, null, false, true, true);
+            log.info("Removed the retired queue {} with {} respond-by checks: the respond-by watch reads the handover"
+                    + " table", RETIRED_WATCH_QUEUE, checks);
+        }
+        if (server.getAddressInfo(name) != null) {
+            server.removeAddressInfo(name, null, true);
+        }
     }
 
     /** The hub's in-VM JMS factory; depending on the broker bean makes it close before the broker stops. */

@@ -26,8 +26,8 @@ import se.samband.hub.system.Endpoints;
  * the {@code user-id} to {@code _AMQ_VALIDATED_USER} after this stamp, which it would overwrite
  * (ValidatedUserStampTest), and the application property the same way, in the map's order.
  *
- * <p>The hub's own in-VM sends elsewhere (recipient copies, receipts, audit events, respond-by checks: four or more
- * per notice) are left as they are. A changed property makes Artemis encode the whole message again, and nothing
+ * <p>The hub's own in-VM sends elsewhere (recipient copies, receipts, audit events: three or more per notice) are
+ * left as they are. A changed property makes Artemis encode the whole message again, and nothing
  * reads the stamp on them: that was a copy of every message the hub sent.
  */
 final class ValidatedUserStamp implements ActiveMQServerMessagePlugin {

@@ -33,7 +33,7 @@ class BrokerQueues {
 
     /**
      * One queue. {@code participant} is set for an agency inbox; {@code scheduled} counts messages waiting for
-     * their delivery time (respond-by checks); {@code oldestAgeSeconds} is null for an empty queue.
+     * their delivery time (redeliveries after a back-off); {@code oldestAgeSeconds} is null for an empty queue.
      */
     record QueueView(String name, String participant, long depth, long scheduled, int consumers,
                      Long oldestAgeSeconds) {

@@ -11,9 +11,9 @@ import se.samband.security.audit.AuditEvent;
 /**
  * Everything one submission leads to, written to the broker in ONE JMS transaction by
  * {@code DispatchWriter}: recipient copies, held notices, receipts, audit events (which carry the respond-by
- * checks) and, for a refusal, the rejected entry. Sealed bytes only: the hub never opens a body. {@code caseRefDigest} is the
- * digest of the header's case reference ({@code CaseRefDigest}), or null: the audit writer keeps it for the case
- * timeline.
+ * checks) and, for a refusal, the rejected entry. Sealed bytes only: the hub never opens a body.
+ * {@code caseRefDigest} is the digest of the header's case reference ({@code CaseRefDigest}), or null: the audit
+ * writer keeps it for the case timeline.
  */
 public record DispatchPlan(
         UUID noticeId,

@@ -1,5 +1,6 @@
 package se.samband.hub.system;
 
+import java.time.Duration;
 import java.util.List;
 import se.samband.notice.ParticipantId;
 
@@ -38,6 +39,12 @@ public final class Endpoints {
 
     /** Notices held for a recipient until a consent is registered or a risk flag ends; still sealed. */
     public static final String HUB_HELD = "samband.hub.held";
+    /** Camel: the respond-by watch's poll, every {@code pollInterval}, the first one interval after the start. */
+    public static String respondByWatchTimer(Duration pollInterval) {
+        long millis = pollInterval.toMillis();
+        return "timer:samband-respond-by-watch?period=" + millis + "&delay=" + millis;
+    }
+
     /** Topic (multicast address): a consent changed, every hub instance drops its cached decisions. */
     public static final String HUB_CONSENT_CHANGES = "samband.hub.consent-changes";
 

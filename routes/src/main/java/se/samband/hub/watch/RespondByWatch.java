@@ -20,10 +20,10 @@ import se.samband.security.federation.Federation;
 import se.samband.security.federation.Participant;
 
 /**
- * What escalating one handover means, once its respond-by time has passed and the handover still waits
- * ({@code DueHandovers} reads only {@code DELIVERED}, {@code RECEIVED} and {@code DECLINED} handovers, and held
- * notices released with a respond-by time): one hub-signed {@code ESCALATION} to the recipient's escalation contact
- * (the recipient itself if the federation names none) and one to the sender, and a {@code HANDOVER_ESCALATED} event
+ * What escalating one handover means, once its respond-by time has passed and the handover still waits (the audit
+ * writer keeps a handover waiting while it is {@code DELIVERED}, {@code RECEIVED} or {@code DECLINED}): one
+ * hub-signed {@code ESCALATION} to the recipient's escalation contact (the recipient itself if the federation names
+ * none) and one to the sender, and a {@code HANDOVER_ESCALATED} event
  * whose outcome is {@code FAILED} if a party has no certificate to seal for. A {@code DECLINED} handover escalates
  * too: the recipient refused, so the case is still open for the sender (the handover stays {@code DECLINED}, which
  * tells the sender more than {@code OVERDUE}). The escalation notices' ids are derived from the notice, the
@@ -70,6 +70,7 @@ final class RespondByWatch {
                 .reasonCode(RESPOND_BY_PASSED)
                 .outcome(everyoneTold ? AuditOutcome.SUCCESS : AuditOutcome.FAILED)
                 .build();
-        return new DispatchPlan(handover.noticeId(), List.of(), List.of(), notices, List.of(escalated), List.of(), null);
+        return new DispatchPlan(handover.noticeId(), List.of(), List.of(), notices, List.of(escalated), List.of(),
+                null);
     }
 }

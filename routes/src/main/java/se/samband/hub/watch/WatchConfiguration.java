@@ -24,6 +24,6 @@ class WatchConfiguration {
         HubReceipts receipts = new HubReceipts(trust, NoticeJson.strict(), clock);
         RespondByWatch watch = new RespondByWatch(directory::federation, receipts);
         return new WatchRoute(new WatchSweep(new DueHandovers(dataSource), watch, dispatchWriter, connectionFactory,
-                clock, properties.batchSize()), properties.pollInterval());
+                clock, properties), properties.pollInterval());
     }
 }

@@ -1,9 +1,11 @@
 package se.samband.hub.watch;
 
+import jakarta.jms.JMSException;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.samband.hub.system.Endpoints;
 import se.samband.hub.system.RouteIds;
 
 /**
@@ -25,7 +27,7 @@ public class WatchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:samband-respond-by-watch?period=" + pollInterval.toMillis() + "&delay=" + pollInterval.toMillis())
+        from(Endpoints.respondByWatchTimer(pollInterval))
                 .routeId(RouteIds.WATCH_RESPOND_BY)
                 // Off only in the shared test context, whose tests write handovers due at once; WatchFlowTest and
                 // ConsoleBrowserIT start it.
@@ -39,10 +41,9 @@ public class WatchRoute extends RouteBuilder {
             if (escalated > 0) {
                 log.debug("respond-by watch escalated {} handovers", escalated);
             }
-        } catch (RuntimeException e) {
-            // The database is unreachable: the next poll tries again, the handovers stay due.
-            log.warn("respond-by watch could not read the due handovers ({}); trying again in {}",
-                    e.getClass().getSimpleName(), pollInterval);
+        } catch (JMSException | RuntimeException e) {
+            // The database or the broker cannot be reached: the next poll tries again, the handovers stay due.
+            log.warn("respond-by watch sweep failed; trying again in {}", pollInterval, e);
         }
     }
 }

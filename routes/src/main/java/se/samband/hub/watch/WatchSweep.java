@@ -6,20 +6,25 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
 import se.samband.hub.handover.DueHandovers;
+import se.samband.hub.handover.DueHandovers.Due;
 import se.samband.hub.handover.HandoverStore.Handover;
 
 /**
  * One pass of the respond-by watch: escalates every handover due by now, each in its own JMS transaction (the
- * escalation notices and {@code HANDOVER_ESCALATED}), then marks its row. Order as in {@code HeldNotices}: the
- * broker commits first, then the row; a crash in between leaves the row due, the next sweep writes the same plan
- * again and duplicate detection lets each notice through once. A handover that cannot be escalated now (broker or
- * database down, a duplicate refused because another hub instance was quicker) is left due for the next sweep.
+ * escalation notices and {@code HANDOVER_ESCALATED}). Per handover: claim the row for a lease, write and commit,
+ * then clear it. The broker commits before the row is cleared, as in {@code HeldNotices}: a crash in between leaves
+ * the claim, which runs out, and the next sweep writes the same plan again; its derived ids make the broker refuse
+ * that transaction whole, which tells the sweep that the escalation was sent before, so it clears the row. A
+ * handover that cannot be escalated now (the broker down, a party's seal failing) is released for the next sweep,
+ * and the others in the batch go on.
  */
 final class WatchSweep {
     private static final Logger log = LoggerFactory.getLogger(WatchSweep.class);
@@ -29,62 +34,92 @@ final class WatchSweep {
     private final DispatchWriter writer;
     private final ConnectionFactory connectionFactory;
     private final Clock clock;
-    private final int batchSize;
+    private final WatchProperties properties;
 
     WatchSweep(DueHandovers due, RespondByWatch watch, DispatchWriter writer, ConnectionFactory connectionFactory,
-               Clock clock, int batchSize) {
+               Clock clock, WatchProperties properties) {
         this.due = due;
         this.watch = watch;
         this.writer = writer;
         this.connectionFactory = connectionFactory;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.properties = properties;
     }
 
-    /** Escalates the handovers due by now, a batch at a time while whole batches succeed; returns how many. */
-    synchronized int sweep() {
+    /** Escalates the handovers due by now, a batch at a time while whole batches escalate; returns how many. */
+    synchronized int sweep() throws JMSException {
         Instant now = clock.instant();
         int escalated = 0;
-        List<Handover> batch;
+        List<Due> batch;
+        Outcome outcome;
         do {
-            batch = due.dueBy(now, batchSize);
+            batch = due.dueBy(now, properties.batchSize());
             if (batch.isEmpty()) {
                 break;
             }
-            int done = escalate(batch, now);
-            escalated += done;
-            if (done < batch.size()) {
-                break;
-            }
-        } while (batch.size() == batchSize);
+            // Milliseconds, as the database keeps them to the microsecond: the clear compares the value it wrote.
+            outcome = escalate(batch, now, now.plus(properties.claimLease()).truncatedTo(ChronoUnit.MILLIS));
+            escalated += outcome.escalated();
+        } while (batch.size() == properties.batchSize() && outcome.failed() == 0 && outcome.escalated() > 0);
         return escalated;
     }
 
-    private int escalate(List<Handover> handovers, Instant now) {
-        int done = 0;
+    private record Outcome(int escalated, int failed) {
+    }
+
+    private Outcome escalate(List<Due> batch, Instant now, Instant leaseEnd) throws JMSException {
+        int escalated = 0;
+        int failed = 0;
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            for (Handover handover : handovers) {
-                DispatchPlan plan = watch.escalation(handover, now);
-                try {
-                    writer.write(plan, session);
-                    session.commit();
-                } catch (JMSException | RuntimeException e) {
-                    rollback(session);
-                    log.warn("notice {} to {}: escalation not written ({}); the next sweep tries again",
-                            handover.noticeId(), handover.recipient(), e.getClass().getSimpleName());
+            for (Due next : batch) {
+                if (!due.claim(next, leaseEnd)) {
+                    // Another hub instance has it, or the audit writer closed or escalated it since it was read.
                     continue;
                 }
-                due.escalated(handover.noticeId(), handover.recipient(), now);
-                done++;
-                log.info("notice {} to {}: respond-by passed in state {}, escalated to {} parties",
-                        handover.noticeId(), handover.recipient(), handover.state(), plan.receipts().size());
+                if (escalate(next, now, leaseEnd, session)) {
+                    escalated++;
+                } else {
+                    failed++;
+                }
             }
-        } catch (JMSException e) {
-            log.warn("respond-by watch cannot reach the broker ({}); the next sweep tries again",
-                    e.getClass().getSimpleName());
         }
-        return done;
+        return new Outcome(escalated, failed);
+    }
+
+    private boolean escalate(Due next, Instant now, Instant leaseEnd, Session session) {
+        Handover handover = next.handover();
+        try {
+            DispatchPlan plan = watch.escalation(handover, now);
+            writer.write(plan, session);
+            session.commit();
+            due.escalated(next, leaseEnd);
+            log.info("notice {} to {}: respond-by passed in state {}, escalated to {} parties", handover.noticeId(),
+                    handover.recipient(), handover.state(), plan.receipts().size());
+            return true;
+        } catch (JMSException | RuntimeException e) {
+            rollback(session);
+            if (refusedAsDuplicate(e)) {
+                due.escalated(next, leaseEnd);
+                log.info("notice {} to {}: escalated before (the broker refused the same ids again)",
+                        handover.noticeId(), handover.recipient());
+                return true;
+            }
+            due.release(next, leaseEnd);
+            log.warn("notice {} to {}: escalation not written, the next sweep tries again", handover.noticeId(),
+                    handover.recipient(), e);
+            return false;
+        }
+    }
+
+    /** Whether Artemis refused the transaction for a duplicate id: the same escalation committed earlier. */
+    static boolean refusedAsDuplicate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollback(Session session) {

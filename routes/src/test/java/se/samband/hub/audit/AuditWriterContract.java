@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samband.hub.handover.DueHandovers;
+import se.samband.hub.handover.DueHandovers.Due;
 import se.samband.hub.handover.HandoverStore;
 import se.samband.hub.handover.HandoverStore.Handover;
 import se.samband.hub.handover.HandoverStore.HandoverState;
@@ -187,26 +188,30 @@ abstract class AuditWriterContract {
         DueHandovers due = new DueHandovers(dataSource);
 
         assertThat(due.dueBy(respondBy.minusMillis(1), 10)).as("not before its time").isEmpty();
-        assertThat(due.dueBy(respondBy, 10)).as("RECEIVED and DECLINED wait; ACCEPTED and HELD do not")
-                .extracting(Handover::noticeId, Handover::state)
-                .containsExactlyInAnyOrder(tuple(notice, HandoverState.RECEIVED),
-                        tuple(declined, HandoverState.DECLINED));
+        List<Due> dueNow = due.dueBy(respondBy, 10);
+        assertThat(dueNow).as("RECEIVED and DECLINED wait; ACCEPTED and HELD do not")
+                .extracting(d -> d.handover().noticeId(), d -> d.handover().state(), Due::watchDue)
+                .containsExactlyInAnyOrder(tuple(notice, HandoverState.RECEIVED, respondBy),
+                        tuple(declined, HandoverState.DECLINED, respondBy));
         assertThat(due.dueBy(respondBy, 1)).hasSize(1);
 
-        assertThat(due.escalated(notice, ParticipantId.of(SOCIAL), respondBy)).isTrue();
-        assertThat(due.escalated(notice, ParticipantId.of(SOCIAL), respondBy)).as("once").isFalse();
+        Due received = dueNow.stream().filter(d -> d.handover().noticeId().equals(notice)).findFirst().orElseThrow();
+        Instant leaseEnd = respondBy.plus(Duration.ofMinutes(5));
+        assertThat(due.claim(received, leaseEnd)).isTrue();
+        assertThat(due.dueBy(respondBy, 10)).as("claimed").extracting(d -> d.handover().noticeId())
+                .containsExactly(declined);
+        assertThat(due.escalated(received, leaseEnd)).isTrue();
+        assertThat(due.escalated(received, leaseEnd)).as("once").isFalse();
         bed.send(AuditEvent.builder(AuditEventType.HANDOVER_ESCALATED, now, "samband.hub").noticeId(declined)
                 .counterpart(SOCIAL).noticeType(NoticeType.CHILD_CONCERN_REPORT).reasonCode("RESPOND_BY_PASSED")
                 .build());
         await().atMost(WAIT).until(() -> writer.headPosition() == 9);
 
-        assertThat(due.dueBy(later.minusMillis(1), 10)).as("escalated: by the watch's mark, by the event").isEmpty();
+        assertThat(due.dueBy(later.minusMillis(1), 10)).as("escalated: by the watch's clear, by the event").isEmpty();
         assertThat(new JdbcHandoverStore(dataSource).find(declined, ParticipantId.of(SOCIAL))).get()
                 .returns(HandoverState.DECLINED, Handover::state);
-        assertThat(due.escalated(released, ParticipantId.of(PSYCHIATRY), respondBy))
-                .as("a respond-by period that began since is left as it is").isFalse();
         assertThat(due.dueBy(later, 10)).as("a released notice waits from its new respond-by time")
-                .extracting(Handover::noticeId, Handover::state)
+                .extracting(d -> d.handover().noticeId(), d -> d.handover().state())
                 .containsExactly(tuple(released, HandoverState.DELIVERED));
     }
 

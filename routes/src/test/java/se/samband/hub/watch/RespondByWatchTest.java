@@ -86,7 +86,7 @@ class RespondByWatchTest {
     }
 
     @Test
-    void theSameCheckTwiceMakesTheSameEscalationIdsAndAuditKey() {
+    void theSameHandoverEscalatedTwiceMakesTheSameEscalationIdsAndAuditKey() {
         UUID notice = UUID.randomUUID();
         clock.advance(Duration.between(PipelineFixture.NOW, AFTER));
 
