@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import se.samband.hub.audit.AuditEventCodec;
 import se.samband.hub.dispatch.DispatchPlan.Delivery;
 import se.samband.hub.dispatch.DispatchPlan.Held;
@@ -71,6 +72,19 @@ public class DispatchWriter {
         if (plan.rejected() != null) {
             writeRejected(session, producer, plan.rejected());
         }
+    }
+
+    /**
+     * Whether a commit failed because Artemis refused the transaction for one of the duplicate ids this writer sets:
+     * the same plan was committed before (a write after a crash, or by another hub instance).
+     */
+    public static boolean refusedAsDuplicate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void writeDelivery(Session session, MessageProducer producer, Delivery delivery) throws JMSException {

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.samband.hub.dispatch.DispatchPlan;
@@ -99,7 +98,7 @@ final class WatchSweep {
             return true;
         } catch (JMSException | RuntimeException e) {
             rollback(session);
-            if (refusedAsDuplicate(e)) {
+            if (DispatchWriter.refusedAsDuplicate(e)) {
                 due.escalated(next, leaseEnd);
                 log.info("notice {} to {}: escalated before (the broker refused the same ids again)",
                         handover.noticeId(), handover.recipient());
@@ -110,16 +109,6 @@ final class WatchSweep {
                     handover.recipient(), e);
             return false;
         }
-    }
-
-    /** Whether Artemis refused the transaction for a duplicate id: the same escalation committed earlier. */
-    static boolean refusedAsDuplicate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ActiveMQDuplicateIdException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void rollback(Session session) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -21,12 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import se.samband.hub.TestSupport;
 import se.samband.hub.system.HubProperties;
-import se.samband.hub.system.HubProperties.BrokerSettings;
-import se.samband.hub.system.HubProperties.FederationSettings;
 import se.samband.hub.system.HubProperties.JournalKind;
-import se.samband.hub.system.HubProperties.PkiSettings;
 
 /**
  * A broker upgraded from a version that scheduled respond-by checks on samband.hub.watch: the queue and a waiting
@@ -39,7 +33,7 @@ class RetiredWatchQueueTest {
 
     @Test
     void theHubsStartRemovesTheRetiredWatchQueueWithItsChecks(CapturedOutput output) throws Exception {
-        HubProperties properties = properties(TestSupport.newDataDir("retired-watch"));
+        HubProperties properties = StandaloneBrokers.properties("retired-watch", JournalKind.NIO);
         SimpleString watch = SimpleString.of(BrokerConfiguration.RETIRED_WATCH_QUEUE);
 
         EmbeddedActiveMQ earlier = new EmbeddedActiveMQ();
@@ -78,19 +72,10 @@ class RetiredWatchQueueTest {
     }
 
     private static Configuration configuration(HubProperties properties) throws Exception {
-        Configuration configuration = ArtemisConfigurationFactory.create(properties, List.of());
-        configuration.getAcceptorConfigurations()
-                .removeIf(acceptor -> ArtemisConfigurationFactory.IN_VM_ACCEPTOR.equals(acceptor.getName()));
+        Configuration configuration = StandaloneBrokers.configuration(properties);
         configuration.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
                 Map.of("serverId", IN_VM_SERVER_ID), "test-in-vm"));
         // No client logs in with a password here: the broker's default security manager is enough.
         return configuration.setSecurityEnabled(false);
-    }
-
-    private static HubProperties properties(Path dataDir) {
-        return new HubProperties(dataDir, new FederationSettings(null), new BrokerSettings("127.0.0.1",
-                TestSupport.freePort(), TestSupport.freePort(), JournalKind.NIO, 250_000, true, 1_000,
-                Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 10, HubProperties.TlsProvider.AUTO),
-                new PkiSettings(null, "unused", false, Duration.ofMinutes(1)));
     }
 }

@@ -12,7 +12,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,14 +110,8 @@ class DispatchWriterTest extends HeldStorePausedTest {
 
         // That respond-by time is the check: the respond-by watch reads the handover from then on; the held one waits
         // for the held store, not for the watch.
-        assertThat(watchDue(recipient)).isEqualTo(checkAt);
-        assertThat(watchDue(heldFor)).isNull();
-    }
-
-    private Instant watchDue(ParticipantId to) {
-        OffsetDateTime due = jdbc.queryForObject("SELECT watch_due FROM handover WHERE notice_id = ? AND recipient = ?",
-                OffsetDateTime.class, noticeId, to.value());
-        return due == null ? null : due.toInstant();
+        assertThat(audit.watchDue(noticeId, recipient)).isEqualTo(checkAt);
+        assertThat(audit.watchDue(noticeId, heldFor)).isNull();
     }
 
     @Test

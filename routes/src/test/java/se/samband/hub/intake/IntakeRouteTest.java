@@ -12,7 +12,6 @@ import jakarta.jms.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +153,7 @@ class IntakeRouteTest extends HeldStorePausedTest {
                         .toList()));
         assertThat(probe.drainNotice(Endpoints.HUB_HELD, noticeId, 5_000)).hasSize(1);
         // The respond-by check travelled on the audit message: the handover waits for the watch from then on.
-        assertThat(jdbc.queryForObject("SELECT watch_due FROM handover WHERE notice_id = ? AND recipient = ?",
-                OffsetDateTime.class, noticeId, recipient.value()).toInstant()).isEqualTo(checkAt);
+        assertThat(audit.watchDue(noticeId, recipient)).isEqualTo(checkAt);
         assertThat(probe.drain(inbox, null, 300)).as("consumed in the same commit").isEmpty();
 
         assertThat(seen).hasSize(1);

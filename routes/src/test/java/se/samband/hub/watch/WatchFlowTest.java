@@ -8,7 +8,6 @@ import jakarta.jms.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -143,8 +142,6 @@ class WatchFlowTest extends HubSpringTest {
     }
 
     private Instant watchDue(UUID notice) {
-        OffsetDateTime due = jdbc.queryForObject("SELECT watch_due FROM handover WHERE notice_id = ? AND recipient = ?",
-                OffsetDateTime.class, notice, SOCIAL.value());
-        return due == null ? null : due.toInstant();
+        return new AuditProbe(jdbc).watchDue(notice, SOCIAL);
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.samband.hub.AuditProbe;
 import se.samband.hub.BrokerProbe;
 import se.samband.hub.HubSpringTest;
 import se.samband.hub.directory.Directory;
@@ -134,9 +135,7 @@ class WatchSweepTest extends HubSpringTest {
     }
 
     private Instant watchDue(UUID notice) {
-        OffsetDateTime value = jdbc.queryForObject("SELECT watch_due FROM handover WHERE notice_id = ?",
-                OffsetDateTime.class, notice);
-        return value == null ? null : value.toInstant();
+        return new AuditProbe(jdbc).watchDue(notice, SOCIAL);
     }
 
     private List<Message> escalationsTo(ParticipantId party, UUID notice) throws Exception {
