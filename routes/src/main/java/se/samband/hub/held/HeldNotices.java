@@ -52,8 +52,9 @@ import se.samband.security.federation.Participant;
  * ({@link #returnToSender}: an {@code ESCALATION} with reason {@code MANUAL_ROUTING_RETURNED}).
  *
  * <p>Order: the broker transaction commits first, then the row leaves HELD. A crash in between leaves the row
- * HELD; the next sweep writes the same plan again, and duplicate detection (delivery, receipt and audit ids are
- * derived from notice and recipient) lets each message through once. Calls are serialised per hub instance.
+ * HELD; the next sweep writes the same plan again, the broker refuses it for its copy's or escalation's duplicate
+ * id (derived from notice and recipient), and the row leaves HELD then ({@link #commit}): each message goes out
+ * once. Calls are serialised per hub instance.
  */
 public class HeldNotices {
     /** AUDIT-EVENTS.md: the reason of HOLD_EXPIRED and of the sender's ESCALATION. */
@@ -368,6 +369,11 @@ public class HeldNotices {
                 .detailDigest(header == null ? null : header.bodyDigest());
     }
 
+    /**
+     * Writes the plan in a transaction of its own. A plan the broker refuses for one of its derived duplicate ids (a
+     * copy's or an escalation's) was committed before: the hub stopped between that commit and the row leaving HELD.
+     * That counts as written, so the row can leave HELD now instead of the plan being refused at every sweep.
+     */
     private void commit(DispatchPlan plan) throws JMSException {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
@@ -376,7 +382,10 @@ public class HeldNotices {
                 session.commit();
             } catch (JMSException | RuntimeException e) {
                 session.rollback();
-                throw e;
+                if (!DispatchWriter.refusedAsDuplicate(e)) {
+                    throw e;
+                }
+                log.info("notice {}: written before (the broker refused the same ids again)", plan.noticeId());
             }
         }
     }

@@ -29,7 +29,8 @@ import se.samband.security.seal.OpenedNotice;
  * Held notices on the running hub, over TLS and mTLS with dev-PKI certificates: a CONSENT notice whose consent is not
  * registered is held (and the submission receipt says so); registering the consent through the API delivers the
  * same sealed notice to the recipient without anyone resending it; a hold whose window has ended escalates to the
- * sender with HOLD_EXPIRED.
+ * sender with HOLD_EXPIRED. A release or expiry that was committed just before the hub stopped, with its row still
+ * HELD, is not sent again: the row leaves HELD at the next sweep.
  */
 class HeldNoticeFlowTest extends AgencyFlowTest {
     private static final ParticipantId FRIVARD = PipelineFixture.FRIVARD;
@@ -111,6 +112,56 @@ class HeldNoticeFlowTest extends AgencyFlowTest {
         assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
                 "SELECT reason_code FROM audit_entry WHERE notice_id = ? AND type = 'HOLD_EXPIRED'", String.class,
                 header.noticeId().toString()), codes -> !codes.isEmpty())).containsExactly("HOLD_EXPIRED");
+    }
+
+    @Test
+    void releaseCommittedBeforeAStopIsNotSentAgainAndTheRowLeavesHeld() throws Exception {
+        String subject = PipelineFixture.pseudonym("released once " + UUID.randomUUID());
+        String consentId = "kvv-" + UUID.randomUUID();
+        NoticeHeader header = HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, consentId).build();
+        RegistryApi api = new RegistryApi(port, PKI_DIR);
+        assertThat(api.postNotice(FRIVARD, notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8)))
+                .statusCode()).isEqualTo(202);
+        held().awaitState(header.noticeId(), "HELD");
+        assertThat(api.postJson(FRIVARD, "/api/v1/consents",
+                RegistryApi.releaseConsent(consentId, subject, FRIVARD, SOCIAL)).statusCode()).isEqualTo(201);
+        held().awaitState(header.noticeId(), "RELEASED");
+
+        // As if the hub had stopped after the release's commit and before the row left HELD.
+        backToHeld(header);
+        heldNotices.sweep();
+
+        assertThat(held().of(header.noticeId())).as("the refused plan counts as written").isEqualTo("RELEASED");
+        try (AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
+            assertThat(social.receive(selector(header), 3_000)).as("one copy, not two").hasSize(1);
+        }
+    }
+
+    @Test
+    void expiryCommittedBeforeAStopIsNotSentAgainAndTheRowLeavesHeld() throws Exception {
+        String subject = PipelineFixture.pseudonym("expired once " + UUID.randomUUID());
+        NoticeHeader header = HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, "kvv-never-" + UUID.randomUUID())
+                .build();
+        try (AgencyClient frivard = new AgencyClient(FRIVARD, BROKER_TLS_PORT, PKI_DIR)) {
+            frivard.submit(notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8)));
+            held().awaitState(header.noticeId(), "HELD");
+            jdbc.update("UPDATE held_notice SET hold_until = ? WHERE notice_id = ?",
+                    Timestamp.from(Instant.now().minusSeconds(1)), header.noticeId().toString());
+            heldNotices.expireDue();
+            assertThat(held().of(header.noticeId())).isEqualTo("EXPIRED");
+
+            backToHeld(header);
+            heldNotices.expireDue();
+
+            assertThat(held().of(header.noticeId())).as("the refused plan counts as written").isEqualTo("EXPIRED");
+            assertThat(frivard.receive("type = 'ESCALATION' AND inReplyTo = '" + header.noticeId() + "'", 3_000))
+                    .as("one escalation, not two").hasSize(1);
+        }
+    }
+
+    private void backToHeld(NoticeHeader header) {
+        assertThat(jdbc.update("UPDATE held_notice SET state = 'HELD' WHERE notice_id = ?",
+                header.noticeId().toString())).isEqualTo(1);
     }
 
     private static String selector(NoticeHeader header) {
