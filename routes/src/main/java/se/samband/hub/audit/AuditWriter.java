@@ -55,8 +55,9 @@ import se.samband.security.audit.CheckpointSigner;
  * {@link AuditEventCodec#decodeAll}); drop events whose idempotency key is already stored (one query per batch)
  * or repeated within the batch; {@link AuditChain#append} the rest to the in-memory
  * head; insert them as JDBC batches with the handover projection and, when due, a checkpoint of the new head;
- * commit the database, then JMS. A crash between the two commits redelivers the batch, whose keys are then
- * all stored: nothing is appended twice. After any failure both transactions roll back and the head is
+ * commit the database (in parts of at most {@code transactionEvents} events, see {@link AuditProperties}), then JMS.
+ * A crash between the commits redelivers the batch, whose stored keys are then skipped: nothing is appended
+ * twice. After any failure both transactions roll back and the head is
  * reloaded from the database, so the in-memory head never runs ahead of what is stored.
  *
  * <p><b>Undecodable messages</b> ({@code audit_record_invalid}) must not block the trail: they are moved, in
@@ -329,7 +330,11 @@ public final class AuditWriter implements SmartLifecycle {
         append(facts);
     }
 
-    /** Appends the new events with their handover state and a due checkpoint, in one database transaction. */
+    /**
+     * Appends the new events with their handover state and a due checkpoint, in database transactions of at most
+     * {@code transactionEvents} events each. Committing a batch's first part before its JMS transaction keeps exactly
+     * once: should a later part fail, the batch is redelivered and the committed part's keys are found stored.
+     */
     private void append(List<Fact> facts) throws SQLException {
         Map<String, Fact> byKey = new LinkedHashMap<>();
         for (Fact fact : facts) {
@@ -346,26 +351,33 @@ public final class AuditWriter implements SmartLifecycle {
                 Set<String> stored = AuditStore.storedKeys(db, byKey.keySet());
                 stored.forEach(byKey::remove);
                 duplicatesSkipped.addAndGet(stored.size());
-                if (byKey.isEmpty()) {
+                List<Fact> fresh = List.copyOf(byKey.values());
+                if (fresh.isEmpty()) {
                     db.rollback();
                     return;
                 }
-                List<Fact> fresh = List.copyOf(byKey.values());
-                List<AuditEntry> entries = AuditChain.append(head, fresh.stream().map(Fact::event).toList());
-                AuditStore.insert(db, entries);
-                projection.apply(db, fresh);
-                ChainHead newHead = entries.get(entries.size() - 1).head();
-                Checkpoint checkpoint = checkpointDue(newHead) ? signer.sign(newHead) : null;
-                if (checkpoint != null) {
-                    AuditStore.insert(db, checkpoint);
+                for (int from = 0; from < fresh.size(); from += settings.transactionEvents()) {
+                    appendAndCommit(db, fresh.subList(from, Math.min(fresh.size(),
+                            from + settings.transactionEvents())));
                 }
-                db.commit();
-                advance(newHead, fresh.get(fresh.size() - 1).event(), entries.size(), checkpoint);
             } catch (SQLException | RuntimeException e) {
                 AuditRows.rollbackQuietly(db, e);
                 throw e;
             }
         }
+    }
+
+    private void appendAndCommit(java.sql.Connection db, List<Fact> fresh) throws SQLException {
+        List<AuditEntry> entries = AuditChain.append(head, fresh.stream().map(Fact::event).toList());
+        AuditStore.insert(db, entries);
+        projection.apply(db, fresh);
+        ChainHead newHead = entries.get(entries.size() - 1).head();
+        Checkpoint checkpoint = checkpointDue(newHead) ? signer.sign(newHead) : null;
+        if (checkpoint != null) {
+            AuditStore.insert(db, checkpoint);
+        }
+        db.commit();
+        advance(newHead, fresh.get(fresh.size() - 1).event(), entries.size(), checkpoint);
     }
 
     private void checkpointIfIdleTooLong() throws SQLException {

@@ -314,7 +314,7 @@ abstract class AuditWriterContract {
 
     @Test
     void checkpointsAreSignedInTheBatchTheyCoverAndVerify() {
-        startWriter(new AuditProperties(2, Duration.ofMillis(5), Duration.ofMillis(5), 3, Duration.ofHours(1)));
+        startWriter(new AuditProperties(2, 200, Duration.ofMillis(5), Duration.ofMillis(5), 3, Duration.ofHours(1)));
         for (int i = 0; i < 7; i++) {
             bed.send(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null));
         }
@@ -335,7 +335,7 @@ abstract class AuditWriterContract {
 
     @Test
     void anEditedRowIsFoundAtItsPosition() {
-        startWriter(new AuditProperties(200, Duration.ofMillis(5), Duration.ofMillis(5), 2, Duration.ofHours(1)));
+        startWriter(new AuditProperties(200, 200, Duration.ofMillis(5), Duration.ofMillis(5), 2, Duration.ofHours(1)));
         for (int i = 0; i < 4; i++) {
             bed.send(decided(UUID.randomUUID(), SOCIAL, AuditDecision.DENY, "consent_denied", List.of()));
         }
@@ -360,7 +360,7 @@ abstract class AuditWriterContract {
 
     @Test
     void aFailedBatchIsRolledBackAndWrittenOnceTheDatabaseRecovers() {
-        startWriter(new AuditProperties(200, Duration.ofMillis(5), Duration.ofMillis(5), 1, Duration.ofHours(1)));
+        startWriter(new AuditProperties(200, 200, Duration.ofMillis(5), Duration.ofMillis(5), 1, Duration.ofHours(1)));
         bed.send(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null),
                 receipt(UUID.randomUUID(), PSYCHIATRY, NoticeType.RECEIVED, null));
         await().atMost(WAIT).until(() -> writer.headPosition() == 2);
@@ -385,6 +385,39 @@ abstract class AuditWriterContract {
         assertThat(verification.ok()).as(verification.message()).isTrue();
         assertThat(verification.entriesChecked()).isEqualTo(5);
         assertThat(verification.checkpointsChecked()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBatchIsAppendedInTransactionsOfTransactionEventsAndOnceWhenALaterOneFails() {
+        // Two events per database transaction; the checkpoint due after the fourth entry cannot be stored.
+        startWriter(new AuditProperties(200, 2, Duration.ofMillis(5), Duration.ofMillis(5), 4, Duration.ofHours(1)));
+        bed.send(receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null));
+        await().atMost(WAIT).until(() -> writer.headPosition() == 1);
+        jdbc.execute("ALTER TABLE audit_checkpoint RENAME TO audit_checkpoint_away");
+        try {
+            // One message, so one batch however the writer's receives fall.
+            bed.sendBundle(SENDER, Instant.now().plus(Duration.ofDays(3)),
+                    receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null),
+                    receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null),
+                    receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null),
+                    receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null),
+                    receipt(UUID.randomUUID(), SOCIAL, NoticeType.RECEIVED, null));
+            await().atMost(WAIT).until(() -> writer.failures() >= 1);
+            assertThat(jdbc.queryForList("SELECT position FROM audit_entry ORDER BY position", Long.class))
+                    .as("the batch's first transaction committed, its second rolled back with the checkpoint")
+                    .containsExactly(1L, 2L, 3L);
+        } finally {
+            jdbc.execute("ALTER TABLE audit_checkpoint_away RENAME TO audit_checkpoint");
+        }
+
+        await().atMost(WAIT).until(() -> writer.headPosition() == 6);
+        assertThat(jdbc.queryForList("SELECT position FROM audit_entry ORDER BY position", Long.class))
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(writer.duplicatesSkipped()).as("the redelivered batch's stored part").isEqualTo(2);
+        assertThat(writer.batchesWritten()).as("one, then at most two events per transaction").isEqualTo(4);
+        ChainVerification verification = verification().verify();
+        assertThat(verification.ok()).as(verification.message()).isTrue();
+        assertThat(verification.entriesChecked()).isEqualTo(6);
     }
 
     @Test

@@ -115,7 +115,7 @@ class AuditVerifyCommandTest {
         String url = AuditTestBed.h2FileUrl(TestSupport.newDataDir("audit-cli").resolve("db").resolve("samband"));
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
         AuditTestBed.migrate(dataSource);
-        AuditWriter writer = bed.writer(dataSource, new AuditProperties(200, Duration.ofMillis(5),
+        AuditWriter writer = bed.writer(dataSource, new AuditProperties(200, 200, Duration.ofMillis(5),
                 Duration.ofMillis(5), 2, Duration.ofHours(1)));
         writer.start();
         try {

@@ -42,7 +42,7 @@ class AuditChainMonitorTest {
         assertThat(registry.get(MetricNames.AUDIT_CHAIN_BROKEN).gauge().value()).isEqualTo(-1.0);
 
         try (AuditTestBed bed = AuditTestBed.start()) {
-            AuditWriter writer = bed.writer(dataSource, new AuditProperties(200, Duration.ofMillis(5),
+            AuditWriter writer = bed.writer(dataSource, new AuditProperties(200, 200, Duration.ofMillis(5),
                     Duration.ofMillis(5), 2, Duration.ofHours(1)));
             writer.start();
             try {

@@ -47,7 +47,7 @@ class CaseTimelinePostgresIT {
         try (PostgresTestSchema schema = PostgresTestSchema.create("samband_timeline");
              AuditTestBed bed = AuditTestBed.start()) {
             DriverManagerDataSource dataSource = schema.migrated();
-            AuditWriter writer = bed.writer(dataSource, new AuditProperties(200, Duration.ofMillis(5),
+            AuditWriter writer = bed.writer(dataSource, new AuditProperties(200, 200, Duration.ofMillis(5),
                     Duration.ofMillis(5), 100, Duration.ofHours(1)));
             writer.start();
             try {
