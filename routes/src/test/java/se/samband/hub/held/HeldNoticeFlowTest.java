@@ -84,19 +84,10 @@ class HeldNoticeFlowTest extends AgencyFlowTest {
 
     @Test
     void holdWhoseWindowEndedEscalatesToTheSenderWithHoldExpired() throws Exception {
-        String subject = PipelineFixture.pseudonym("expiring " + UUID.randomUUID());
-        NoticeHeader header = HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, "kvv-never-" + UUID.randomUUID())
-                .build();
+        NoticeHeader header = neverConsented("expiring");
         try (AgencyClient frivard = new AgencyClient(FRIVARD, BROKER_TLS_PORT, PKI_DIR)) {
-            frivard.submit(notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8)));
-            held().awaitState(header.noticeId(), "HELD");
+            heldThenExpired(frivard, header);
 
-            // The window (14 days by default) has run out for this notice: move its end into the past.
-            jdbc.update("UPDATE held_notice SET hold_until = ? WHERE notice_id = ?",
-                    Timestamp.from(Instant.now().minusSeconds(1)), header.noticeId().toString());
-            heldNotices.expireDue();
-
-            assertThat(held().of(header.noticeId())).isEqualTo("EXPIRED");
             List<Message> escalations = frivard.receive("type = 'ESCALATION' AND inReplyTo = '"
                     + header.noticeId() + "'", 10_000);
             assertThat(escalations).hasSize(1);
@@ -139,16 +130,9 @@ class HeldNoticeFlowTest extends AgencyFlowTest {
 
     @Test
     void expiryCommittedBeforeAStopIsNotSentAgainAndTheRowLeavesHeld() throws Exception {
-        String subject = PipelineFixture.pseudonym("expired once " + UUID.randomUUID());
-        NoticeHeader header = HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, "kvv-never-" + UUID.randomUUID())
-                .build();
+        NoticeHeader header = neverConsented("expired once");
         try (AgencyClient frivard = new AgencyClient(FRIVARD, BROKER_TLS_PORT, PKI_DIR)) {
-            frivard.submit(notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8)));
-            held().awaitState(header.noticeId(), "HELD");
-            jdbc.update("UPDATE held_notice SET hold_until = ? WHERE notice_id = ?",
-                    Timestamp.from(Instant.now().minusSeconds(1)), header.noticeId().toString());
-            heldNotices.expireDue();
-            assertThat(held().of(header.noticeId())).isEqualTo("EXPIRED");
+            heldThenExpired(frivard, header);
 
             backToHeld(header);
             heldNotices.expireDue();
@@ -157,6 +141,23 @@ class HeldNoticeFlowTest extends AgencyFlowTest {
             assertThat(frivard.receive("type = 'ESCALATION' AND inReplyTo = '" + header.noticeId() + "'", 3_000))
                     .as("one escalation, not two").hasSize(1);
         }
+    }
+
+    /** A notice whose consent is never registered: the hub holds it. */
+    private static NoticeHeader neverConsented(String subjectSeed) {
+        String subject = PipelineFixture.pseudonym(subjectSeed + " " + UUID.randomUUID());
+        return HubNotices.releaseNotice(FRIVARD, SOCIAL, subject, "kvv-never-" + UUID.randomUUID()).build();
+    }
+
+    /** Submits the notice, waits until it is held, ends its window and runs the expiry. */
+    private void heldThenExpired(AgencyClient frivard, NoticeHeader header) throws Exception {
+        frivard.submit(notices.seal(header, "{}".getBytes(StandardCharsets.UTF_8)));
+        held().awaitState(header.noticeId(), "HELD");
+        // The window (14 days by default) has run out for this notice: move its end into the past.
+        jdbc.update("UPDATE held_notice SET hold_until = ? WHERE notice_id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), header.noticeId().toString());
+        heldNotices.expireDue();
+        assertThat(held().of(header.noticeId())).isEqualTo("EXPIRED");
     }
 
     private void backToHeld(NoticeHeader header) {
