@@ -367,17 +367,18 @@ public final class AuditWriter implements SmartLifecycle {
         }
     }
 
-    private void appendAndCommit(java.sql.Connection db, List<Fact> fresh) throws SQLException {
-        List<AuditEntry> entries = AuditChain.append(head, fresh.stream().map(Fact::event).toList());
+    /** One database transaction: appends {@code part} to the chain, its handover state and a due checkpoint. */
+    private void appendAndCommit(java.sql.Connection db, List<Fact> part) throws SQLException {
+        List<AuditEntry> entries = AuditChain.append(head, part.stream().map(Fact::event).toList());
         AuditStore.insert(db, entries);
-        projection.apply(db, fresh);
+        projection.apply(db, part);
         ChainHead newHead = entries.get(entries.size() - 1).head();
         Checkpoint checkpoint = checkpointDue(newHead) ? signer.sign(newHead) : null;
         if (checkpoint != null) {
             AuditStore.insert(db, checkpoint);
         }
         db.commit();
-        advance(newHead, fresh.get(fresh.size() - 1).event(), entries.size(), checkpoint);
+        advance(newHead, part.get(part.size() - 1).event(), entries.size(), checkpoint);
     }
 
     private void checkpointIfIdleTooLong() throws SQLException {
