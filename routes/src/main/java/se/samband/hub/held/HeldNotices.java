@@ -1,9 +1,7 @@
 package se.samband.hub.held;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +23,7 @@ import se.samband.hub.dispatch.DispatchPlan.Receipt;
 import se.samband.hub.dispatch.DispatchPlan.RespondByCheck;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.dispatch.OwnTransaction;
 import se.samband.hub.intake.RespondByCalculator;
 import se.samband.hub.receipt.HubReceipts;
 import se.samband.notice.NoticeHeader;
@@ -369,24 +368,10 @@ public class HeldNotices {
                 .detailDigest(header == null ? null : header.bodyDigest());
     }
 
-    /**
-     * Writes the plan in a transaction of its own. A plan the broker refuses for one of its derived duplicate ids (a
-     * copy's or an escalation's) was committed before: the hub stopped between that commit and the row leaving HELD.
-     * That counts as written, so the row can leave HELD now instead of the plan being refused at every sweep.
-     */
+    /** Writes the plan in a transaction of its own; a plan refused as written before counts as written. */
     private void commit(DispatchPlan plan) throws JMSException {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            try {
-                writer.write(plan, session);
-                session.commit();
-            } catch (JMSException | RuntimeException e) {
-                session.rollback();
-                if (!DispatchWriter.refusedAsDuplicate(e)) {
-                    throw e;
-                }
-                log.info("notice {}: written before (the broker refused the same ids again)", plan.noticeId());
-            }
+        if (!OwnTransaction.commit(plan, writer, connectionFactory)) {
+            log.info("notice {}: written before (the broker refused the same ids again)", plan.noticeId());
         }
     }
 }

@@ -1,13 +1,10 @@
 package se.samband.hub.withdrawal;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchPlan.Receipt;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.dispatch.OwnTransaction;
 import se.samband.hub.receipt.HubReceipts;
 import se.samband.hub.receipt.HubReceipts.ConsentWithdrawnPayload;
 import se.samband.notice.NoticeType;
@@ -27,7 +25,7 @@ import se.samband.security.audit.AuditOutcome;
 /**
  * Tells every participant that received notices on a withdrawn consent: one hub-signed {@code CONSENT_WITHDRAWN}
  * notice each (DOMAIN.md, "Consent record"), with its {@code NOTICE_DISPATCHED} audit event, in one JMS transaction
- * per consent. The recipients are read from the audit trail (who got a PERMIT on this consent id).
+ * per recipient. The recipients are read from the audit trail (who got a PERMIT on this consent id).
  *
  * <p>Once per recipient: the notice id is derived from consent and recipient, and the recipient queue's duplicate
  * detection and the audit writer's idempotency key (notice, recipient, event) drop a second copy; the broker commits
@@ -60,7 +58,8 @@ public class WithdrawalNotices {
 
     /**
      * Sends {@code CONSENT_WITHDRAWN} to every earlier recipient of notices on {@code consentId} not told yet;
-     * returns how many were sent. Nothing if the consent is not withdrawn.
+     * returns how many were recorded as told (sent now, or found sent before a stop). Nothing if the consent is not
+     * withdrawn.
      */
     public synchronized int fanOut(String consentId) throws JMSException {
         Optional<JdbcWithdrawalRecords.Withdrawal> withdrawal = records.withdrawal(consentId);
@@ -77,12 +76,10 @@ public class WithdrawalNotices {
         ConsentWithdrawnPayload payload = new ConsentWithdrawnPayload(w.consentId(), w.version(),
                 w.subjectPseudonym(), w.withdrawnAt());
         Instant now = clock.instant();
-        List<Receipt> notices = new ArrayList<>();
-        List<AuditEvent> audit = new ArrayList<>();
+        int sent = 0;
         for (ParticipantId recipient : recipients) {
             Optional<Receipt> notice = receipts.consentWithdrawn(recipient, payload);
-            notice.ifPresent(notices::add);
-            audit.add(AuditEvent.builder(AuditEventType.NOTICE_DISPATCHED, now, HUB)
+            AuditEvent dispatched = AuditEvent.builder(AuditEventType.NOTICE_DISPATCHED, now, HUB)
                     .noticeId(HubReceipts.consentWithdrawnId(consentId, recipient))
                     .counterpart(recipient.value())
                     .noticeType(NoticeType.CONSENT_WITHDRAWN)
@@ -90,14 +87,19 @@ public class WithdrawalNotices {
                     .consentId(consentId + ":v" + w.version())
                     .outcome(notice.isPresent() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED)
                     .reasonCode(notice.isPresent() ? null : NO_CERTIFICATE)
-                    .build());
+                    .build();
+            // One transaction per recipient: Artemis refuses a transaction whole for one duplicate id, so with
+            // several recipients in one, a recipient told before a crash (committed, not yet recorded) would keep
+            // a new recipient from ever being told. Alone, a refusal means this recipient's copy was sent before.
+            commit(new DispatchPlan(null, List.of(), List.of(), notice.stream().toList(), List.of(dispatched),
+                    List.of(), null));
+            if (notice.isPresent()) {
+                records.recordTold(consentId, recipient, notice.get().noticeId(), now);
+                sent++;
+            }
         }
-        commit(new DispatchPlan(null, List.of(), List.of(), notices, audit, List.of(), null));
-        for (Receipt notice : notices) {
-            records.recordTold(consentId, notice.to(), notice.noticeId(), now);
-        }
-        log.info("consent {} withdrawn: {} earlier recipients told", consentId, notices.size());
-        return notices.size();
+        log.info("consent {} withdrawn: {} earlier recipients told", consentId, sent);
+        return sent;
     }
 
     /** Runs the fan-out again for every consent withdrawn within the follow-up window; failures wait for the next. */
@@ -117,16 +119,10 @@ public class WithdrawalNotices {
         }
     }
 
+    /** Writes the recipient's plan in a transaction of its own; refused as written before, it was sent before. */
     private void commit(DispatchPlan plan) throws JMSException {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            try {
-                writer.write(plan, session);
-                session.commit();
-            } catch (JMSException | RuntimeException e) {
-                session.rollback();
-                throw e;
-            }
+        if (!OwnTransaction.commit(plan, writer, connectionFactory)) {
+            log.info("CONSENT_WITHDRAWN {} was sent before; recorded as told", plan.receipts().get(0).noticeId());
         }
     }
 }

@@ -135,19 +135,7 @@ class WithdrawalFlowTest extends AgencyFlowTest {
         assertThat(withdrawalNotices.fanOut(consentId)).as("nobody received anything on it yet").isZero();
 
         // A delivery decided just before the withdrawal whose audit event reaches the trail only now.
-        UUID late = UUID.randomUUID();
-        AuditEvent dispatched = AuditEvent.builder(AuditEventType.NOTICE_DISPATCHED, Instant.now(), "samband.hub")
-                .noticeId(late).counterpart(SOCIAL.value()).noticeType(NoticeType.RELEASE_CONTACT_CONSENT)
-                .subjectPseudonyms(List.of(subject)).decision(AuditDecision.PERMIT)
-                .legalBasis(LegalBasisCode.CONSENT).consentId(consentId).build();
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            writer.write(new DispatchPlan(late, List.of(), List.of(), List.of(), List.of(dispatched), List.of(),
-                    null), session);
-            session.commit();
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM audit_entry WHERE"
-                + " notice_id = ?", late) == 1);
+        permittedOnTheTrail(consentId, subject, SOCIAL);
 
         try (AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR)) {
             withdrawalNotices.followUp();
@@ -186,6 +174,61 @@ class WithdrawalFlowTest extends AgencyFlowTest {
         try (AgencyClient recipient = new AgencyClient(social, BROKER_TLS_PORT, PKI_DIR)) {
             assertThat(recipient.receive("noticeId = '" + offer.noticeId() + "'", 500)).isEmpty();
         }
+    }
+
+    @Test
+    void aRecipientToldBeforeAStopDoesNotKeepANewRecipientFromBeingTold() throws Exception {
+        ParticipantId newRecipient = HubNotices.SOC_JONKOPING;
+        String subject = PipelineFixture.pseudonym("told before a stop " + UUID.randomUUID());
+        String consentId = "kvv-" + UUID.randomUUID();
+        RegistryApi api = new RegistryApi(port, PKI_DIR);
+        assertThat(api.postJson(FRIVARD, "/api/v1/consents",
+                RegistryApi.releaseConsent(consentId, subject, FRIVARD, SOCIAL)).statusCode()).isEqualTo(201);
+        permittedOnTheTrail(consentId, subject, SOCIAL);
+        assertThat(api.postJson(FRIVARD, "/api/v1/consents/" + consentId + "/withdrawal",
+                JSON.createObjectNode()).statusCode()).isEqualTo(201);
+
+        try (AgencyClient social = new AgencyClient(SOCIAL, BROKER_TLS_PORT, PKI_DIR);
+             AgencyClient jonkoping = new AgencyClient(newRecipient, BROKER_TLS_PORT, PKI_DIR)) {
+            String toSocial = "type = 'CONSENT_WITHDRAWN' AND noticeId = '"
+                    + HubReceipts.consentWithdrawnId(consentId, SOCIAL) + "'";
+            await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT COUNT(*) FROM"
+                    + " consent_withdrawal_notice WHERE consent_id = ?", consentId) == 1);
+            assertThat(social.receive(toSocial, 10_000)).hasSize(1);
+            // A stop after the broker's commit and before the record of whom the hub told; meanwhile a second
+            // earlier recipient reaches the trail.
+            jdbc.update("DELETE FROM consent_withdrawal_notice WHERE consent_id = ?", consentId);
+            permittedOnTheTrail(consentId, subject, newRecipient);
+
+            withdrawalNotices.followUp();
+
+            assertThat(jonkoping.receive("type = 'CONSENT_WITHDRAWN' AND noticeId = '"
+                    + HubReceipts.consentWithdrawnId(consentId, newRecipient) + "'", 10_000)).hasSize(1);
+            assertThat(social.receive(toSocial, 300)).as("no second CONSENT_WITHDRAWN").isEmpty();
+        }
+        assertThat(count("SELECT COUNT(*) FROM consent_withdrawal_notice WHERE consent_id = ?", consentId))
+                .as("both recorded as told").isEqualTo(2);
+        assertThat(withdrawalNotices.fanOut(consentId)).isZero();
+    }
+
+    /**
+     * A delivery to {@code recipient} on the consent, permitted just before the withdrawal, whose audit event
+     * reaches the trail only now; returns once the audit writer has stored it.
+     */
+    private void permittedOnTheTrail(String consentId, String subject, ParticipantId recipient) throws Exception {
+        UUID late = UUID.randomUUID();
+        AuditEvent dispatched = AuditEvent.builder(AuditEventType.NOTICE_DISPATCHED, Instant.now(), "samband.hub")
+                .noticeId(late).counterpart(recipient.value()).noticeType(NoticeType.RELEASE_CONTACT_CONSENT)
+                .subjectPseudonyms(List.of(subject)).decision(AuditDecision.PERMIT)
+                .legalBasis(LegalBasisCode.CONSENT).consentId(consentId).build();
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            writer.write(new DispatchPlan(late, List.of(), List.of(), List.of(), List.of(dispatched), List.of(),
+                    null), session);
+            session.commit();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM audit_entry WHERE"
+                + " notice_id = ?", late) == 1);
     }
 
     private static NoticeHeader releaseNotice(String subject, String consentId) {
