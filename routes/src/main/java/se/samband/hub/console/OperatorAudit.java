@@ -1,9 +1,7 @@
 package se.samband.hub.console;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Session;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.dispatch.OwnTransaction;
 import se.samband.security.audit.AuditEvent;
 import se.samband.security.audit.AuditEventType;
 import se.samband.security.audit.AuditOutcome;
@@ -43,10 +42,8 @@ class OperatorAudit {
                 .reasonCode(reasonCode)
                 .build();
         DispatchPlan plan = new DispatchPlan(null, List.of(), List.of(), List.of(), List.of(event), List.of(), null);
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            writer.write(plan, session);
-            session.commit();
+        try {
+            OwnTransaction.commit(plan, writer, connectionFactory);
         } catch (JMSException e) {
             // The action has taken effect; only its audit event is lost. Loud, for an operator.
             log.error("{} by an operator took effect but its audit event was not committed ({})", type,

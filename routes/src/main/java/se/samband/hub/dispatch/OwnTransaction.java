@@ -7,10 +7,13 @@ import jakarta.jms.Session;
 
 /**
  * Writes a plan in a JMS transaction of its own and commits it: for the hub's work outside the inbox route (the held
- * store's sweeps, the withdrawal fan-out), which records in its own tables that a plan was written only after the
- * commit. A plan the broker refuses for one of its derived duplicate ids (a copy's, a held notice's or an
- * escalation's) was committed before, by a run that stopped between that commit and its record: that counts as
- * written, so the caller records it now instead of the plan being refused at every later run.
+ * store's sweeps, the withdrawal fan-out, and audit events of officers', operators' and timeline views).
+ *
+ * <p>The held store and the fan-out record in their own tables that a plan was written only after the commit. A plan
+ * the broker refuses for one of its derived duplicate ids (a copy's, a held notice's or an escalation's) was
+ * committed before, by a run that stopped between that commit and its record: that counts as written, so the caller
+ * records it now instead of the plan being refused at every later run. A plan of audit events only carries no
+ * duplicate id, so it is never refused.
  */
 public final class OwnTransaction {
     private OwnTransaction() {

@@ -1,12 +1,11 @@
 package se.samband.hub.officer;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Session;
 import java.util.List;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.dispatch.OwnTransaction;
 import se.samband.security.audit.AuditEvent;
 
 /**
@@ -25,10 +24,8 @@ final class JmsOfficerAudit implements OfficerAudit {
     @Override
     public void record(AuditEvent event) {
         DispatchPlan plan = new DispatchPlan(null, List.of(), List.of(), List.of(), List.of(event), List.of(), null);
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            writer.write(plan, session);
-            session.commit();
+        try {
+            OwnTransaction.commit(plan, writer, connectionFactory);
         } catch (JMSException e) {
             throw new IllegalStateException("the " + event.type() + " audit event could not be sent: "
                     + e.getErrorCode(), e);

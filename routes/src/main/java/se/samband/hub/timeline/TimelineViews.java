@@ -1,13 +1,12 @@
 package se.samband.hub.timeline;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Session;
 import java.time.Clock;
 import java.util.List;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.dispatch.OwnTransaction;
 import se.samband.hub.handover.CaseRefDigest;
 import se.samband.security.audit.AuditEvent;
 import se.samband.security.audit.AuditEventType;
@@ -41,10 +40,6 @@ public class TimelineViews {
         }
         DispatchPlan plan = new DispatchPlan(null, List.of(), List.of(), List.of(), List.of(event.build()), List.of(),
                 null);
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            writer.write(plan, session);
-            session.commit();
-        }
+        OwnTransaction.commit(plan, writer, connectionFactory);
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import jakarta.jms.Session;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +24,7 @@ import se.samband.hub.RegistryApi;
 import se.samband.hub.pipeline.PipelineFixture;
 import se.samband.hub.dispatch.DispatchPlan;
 import se.samband.hub.dispatch.DispatchWriter;
+import se.samband.hub.dispatch.OwnTransaction;
 import se.samband.hub.held.HeldNotices;
 import se.samband.hub.receipt.HubReceipts;
 import se.samband.notice.DataCategory;
@@ -221,12 +220,8 @@ class WithdrawalFlowTest extends AgencyFlowTest {
                 .noticeId(late).counterpart(recipient.value()).noticeType(NoticeType.RELEASE_CONTACT_CONSENT)
                 .subjectPseudonyms(List.of(subject)).decision(AuditDecision.PERMIT)
                 .legalBasis(LegalBasisCode.CONSENT).consentId(consentId).build();
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            writer.write(new DispatchPlan(late, List.of(), List.of(), List.of(), List.of(dispatched), List.of(),
-                    null), session);
-            session.commit();
-        }
+        OwnTransaction.commit(new DispatchPlan(late, List.of(), List.of(), List.of(), List.of(dispatched), List.of(),
+                null), writer, connectionFactory);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM audit_entry WHERE"
                 + " notice_id = ?", late) == 1);
     }
