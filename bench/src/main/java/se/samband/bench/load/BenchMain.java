@@ -252,7 +252,8 @@ public final class BenchMain {
     }
 
     /**
-     * A run, checked and printed with the bench JVM's own collector pauses. For a hub run ({@code hub} not null)
+     * A run, checked and printed with the bench JVM's own collector pauses and CPU by role (its load generator; in a
+     * baseline run also the baseline's broker). For a hub run ({@code hub} not null)
      * also the hub's CPU and heap: CPU per notice counts until the run's audit events are written too, and the next
      * run starts after that.
      */
@@ -263,10 +264,13 @@ public final class BenchMain {
         HubUnderTest.Batches auditBefore = hub != null ? hub.auditWrites() : null;
         HubUnderTest.Batches intakeBefore = hub != null ? hub.intakeCommits() : null;
         int pausesBefore = ownPauses.mark();
+        OwnThreadCpu ownBefore = OwnThreadCpu.read();
         RunResult result = run.run();
+        String ownCpu = OwnThreadCpu.read().describeSince(ownBefore, result.notices());
         if (hub == null) {
             table.check(label, result);
             printTail(result, pausesBefore);
+            out.println("    " + ownCpu);
             return result;
         }
         double cores = (hub.cpuTime().minus(cpuBefore)).toNanos() / (double) result.elapsedNanos();
@@ -276,6 +280,7 @@ public final class BenchMain {
         out.println("    hub: " + timings.describe());
         out.println("    intake: " + hub.intakeCommits().since(intakeBefore).describe());
         printTail(result, pausesBefore);
+        out.println("    " + ownCpu);
         settle(hub, auditBefore);
         Duration cpu = hub.cpuTime().minus(cpuBefore);
         ThreadCpu threads = hub.threadCpu();

@@ -48,6 +48,10 @@ import se.samband.security.pki.DevPki;
 final class ForwarderBaseline implements AutoCloseable {
     enum Mode { FULL_PLAN, COPY_ONLY }
 
+    /** The baseline broker's name, which its threads' names carry. */
+    static final String BROKER_NAME = "samband-bench-baseline";
+    /** Prefix of the forwarder threads' names. */
+    static final String FORWARDER_THREAD = "bench-forwarder-";
     private static final int IN_VM_SERVER_ID = 7;
     /** The in-VM acceptor's URL, for the forwarders in this JVM. */
     private static final String IN_VM_URL = "vm://" + IN_VM_SERVER_ID;
@@ -117,7 +121,7 @@ final class ForwarderBaseline implements AutoCloseable {
      */
     private static Configuration brokerConfiguration(Path dataDir, String journalType) {
         Configuration config = new ConfigurationImpl()
-                .setName("samband-bench-baseline")
+                .setName(BROKER_NAME)
                 .setPersistenceEnabled(true)
                 .setJournalDirectory(dataDir.resolve("journal").toString())
                 .setBindingsDirectory(dataDir.resolve("bindings").toString())
@@ -210,7 +214,7 @@ final class ForwarderBaseline implements AutoCloseable {
             this.mode = mode;
             this.receipt = receipt;
             this.audit = audit;
-            this.thread = new Thread(this, "bench-forwarder-" + index);
+            this.thread = new Thread(OwnThreadCpu.counted(this), FORWARDER_THREAD + index);
         }
 
         void start() {

@@ -38,6 +38,9 @@ final class LoadDriver {
     static final String TYPE = "type";
     static final String IN_REPLY_TO = "inReplyTo";
     static final String INBOX = "samband.hub.inbox";
+    /** Prefixes of the simulated agencies' threads' names. */
+    static final String PRODUCER_THREAD = "bench-producer-";
+    static final String CONSUMER_THREAD = "bench-consumer-";
     private static final String COPY_TYPE = "CHILD_CONCERN_REPORT";
     private static final String RECEIPT_TYPE = "SUBMISSION_RECEIPT";
     /** How long after the last expected copy the consumers keep listening for a late duplicate. */
@@ -94,7 +97,7 @@ final class LoadDriver {
             int senderIndex = 0;
             for (Map.Entry<ParticipantId, List<PooledNotice>> entry : bySender.entrySet()) {
                 long senderStart = firstDue(start, senderIndex++, ratePerSecond);
-                Thread producer = new Thread(() -> {
+                Thread producer = new Thread(OwnThreadCpu.counted(() -> {
                     try {
                         produce(entry.getKey(), entry.getValue(), perSender, senderStart, tally);
                     } catch (Exception e) {
@@ -102,7 +105,7 @@ final class LoadDriver {
                             failures.add(e);
                         }
                     }
-                }, "bench-producer-" + entry.getKey().value());
+                }), PRODUCER_THREAD + entry.getKey().value());
                 producers.add(producer);
                 producer.start();
             }
@@ -254,7 +257,7 @@ final class LoadDriver {
             Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
             this.consumer = session.createConsumer(session.createQueue(agencyInbox(participant)));
             this.histogram = tally.newHistogram();
-            this.thread = new Thread(this, "bench-consumer-" + participant.value());
+            this.thread = new Thread(OwnThreadCpu.counted(this), CONSUMER_THREAD + participant.value());
         }
 
         void start() {
