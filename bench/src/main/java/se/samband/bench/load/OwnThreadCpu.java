@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -59,11 +60,20 @@ final class OwnThreadCpu {
         }
     }
 
-    private final Map<Role, Long> nanos;
+    /** Each live thread's CPU time and role at the reading; threads in {@link #ENDING} are left out. */
+    private final Map<Long, Long> threadNanos;
+    private final Map<Long, Role> roles;
+    /** {@link #ENDED} and {@link #ENDING} as they were at the reading. */
+    private final Map<Role, Long> endedNanos;
+    private final Set<Long> endedThreads;
     private final long processNanos;
 
-    private OwnThreadCpu(Map<Role, Long> nanos, long processNanos) {
-        this.nanos = nanos;
+    private OwnThreadCpu(Map<Long, Long> threadNanos, Map<Long, Role> roles, Map<Role, Long> endedNanos,
+                         Set<Long> endedThreads, long processNanos) {
+        this.threadNanos = threadNanos;
+        this.roles = roles;
+        this.endedNanos = endedNanos;
+        this.endedThreads = endedThreads;
         this.processNanos = processNanos;
     }
 
@@ -89,37 +99,52 @@ final class OwnThreadCpu {
     /** This JVM's threads now; empty where the JVM does not measure thread CPU time. */
     static OwnThreadCpu read() {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        Map<Role, Long> nanos = new EnumMap<>(Role.class);
+        Map<Long, Long> threadNanos = new HashMap<>();
+        Map<Long, Role> roles = new HashMap<>();
+        Map<Role, Long> endedNanos = new EnumMap<>(Role.class);
+        Set<Long> endedThreads = Set.copyOf(ENDING);
         if (bean.isThreadCpuTimeSupported() && bean.isThreadCpuTimeEnabled()) {
-            ENDED.forEach((role, ended) -> nanos.put(role, ended.sum()));
+            ENDED.forEach((role, ended) -> endedNanos.put(role, ended.sum()));
             for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
-                long cpu = info != null && !ENDING.contains(info.getThreadId())
+                long cpu = info != null && !endedThreads.contains(info.getThreadId())
                         ? bean.getThreadCpuTime(info.getThreadId()) : -1;
                 if (cpu >= 0) {
-                    nanos.merge(Role.of(info.getThreadName()), cpu, Long::sum);
+                    threadNanos.put(info.getThreadId(), cpu);
+                    roles.put(info.getThreadId(), Role.of(info.getThreadName()));
                 }
             }
         }
         long process = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
-        return new OwnThreadCpu(nanos, process);
+        return new OwnThreadCpu(threadNanos, roles, endedNanos, endedThreads, process);
     }
 
     /**
      * e.g. "load generator 0.41, baseline broker and forwarders 0.02, other threads 0.01, the JVM's own (collector,
-     * compiler) 0.05 ms CPU per notice": the growth of each role since {@code before}, over {@code notices}.
+     * compiler) 0.05 ms CPU per notice": what each role used since {@code before}, over {@code notices}. A live
+     * thread counts its growth (all of it if it started since); a counted thread that ended since counts its total
+     * less what {@code before} saw of it. A pooled thread that ended without being counted (Artemis lets idle ones
+     * go) is missing from both, so its last minutes fall to the JVM's own: a small error, never a negative one.
      */
     String describeSince(OwnThreadCpu before, int notices) {
-        if (nanos.isEmpty() || notices <= 0) {
+        if (endedNanos.isEmpty() || notices <= 0) {
             return "bench JVM: thread CPU time not measured here";
         }
+        Map<Role, Long> used = new EnumMap<>(Role.class);
+        endedNanos.forEach((role, ended) -> used.put(role, ended - before.endedNanos.getOrDefault(role, 0L)));
+        threadNanos.forEach((tid, cpu) -> used.merge(roles.get(tid), cpu - before.threadNanos.getOrDefault(tid, 0L),
+                Long::sum));
+        before.threadNanos.forEach((tid, cpu) -> {
+            if (endedThreads.contains(tid) && !before.endedThreads.contains(tid)) {
+                used.merge(before.roles.get(tid), -cpu, Long::sum);
+            }
+        });
         StringBuilder line = new StringBuilder("bench JVM: ");
         long threads = 0;
         for (Role role : Role.values()) {
-            long grown = nanos.get(role) - before.nanos.getOrDefault(role, 0L);
-            threads += grown;
-            line.append(String.format(Locale.ROOT, "%s %.2f, ", role.label, grown / 1e6 / notices));
+            long nanos = used.get(role);
+            threads += nanos;
+            line.append(String.format(Locale.ROOT, "%s %.2f, ", role.label, nanos / 1e6 / notices));
         }
-        // Pooled threads that ended between the readings without being counted are in this remainder: a small error.
         long jvmOwn = Math.max(0, processNanos - before.processNanos - threads);
         return line.append(String.format(Locale.ROOT, "the JVM's own (collector, compiler) %.2f ms CPU per notice",
                 jvmOwn / 1e6 / notices)).toString();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import se.samband.bench.load.OwnThreadCpu.Role;
 
 class OwnThreadCpuTest {
-    private static final Pattern GENERATOR = Pattern.compile("load generator (\\d+\\.\\d\\d)");
-    private static final Pattern BASELINE = Pattern.compile("baseline broker and forwarders (\\d+\\.\\d\\d)");
+    private static final Pattern GENERATOR = Pattern.compile("load generator (-?\\d+\\.\\d\\d)");
+    private static final Pattern BASELINE = Pattern.compile("baseline broker and forwarders (-?\\d+\\.\\d\\d)");
 
     @Test
     void tellsTheBaselineBrokersThreadsFromItsClients() {
@@ -57,6 +57,26 @@ class OwnThreadCpuTest {
         assertTrue(millis(BASELINE, line) >= 50, line);
         assertTrue(millis(GENERATOR, line) >= 50, line);
         assertTrue(line.endsWith("ms CPU per notice"), line);
+    }
+
+    @Test
+    void aPooledThreadThatEndsUncountedTakesNothingFromItsRole() throws InterruptedException {
+        assumeTrue(ManagementFactory.getThreadMXBean().isThreadCpuTimeEnabled(), "no thread CPU time in this JVM");
+        // As Artemis lets an idle pool thread go: busy before the first reading, ended before the second.
+        CountDownLatch read = new CountDownLatch(1);
+        Thread pooled = new Thread(() -> {
+            spin(200_000_000L);
+            awaitQuietly(read);
+        }, "Thread-7 (activemq-samband-bench-baseline)");
+        pooled.start();
+        Thread.sleep(300);
+        OwnThreadCpu before = OwnThreadCpu.read();
+        read.countDown();
+        pooled.join();
+
+        String line = OwnThreadCpu.read().describeSince(before, 1);
+
+        assertEquals(0.0, millis(BASELINE, line), 0.5, line);
     }
 
     private static double millis(Pattern role, String line) {
