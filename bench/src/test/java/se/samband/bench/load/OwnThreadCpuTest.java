@@ -43,12 +43,7 @@ class OwnThreadCpuTest {
         forwarder.join();
         // A pooled client thread is still alive at that reading.
         CountDownLatch read = new CountDownLatch(1);
-        Thread client = new Thread(() -> {
-            spin(200_000_000L);
-            awaitQuietly(read);
-        }, "Thread-99 (activemq-client-global-threads)");
-        client.start();
-        Thread.sleep(300);
+        Thread client = busyUntil(read, "Thread-99 (activemq-client-global-threads)");
         String line = OwnThreadCpu.read().describeSince(before, 1);
         read.countDown();
         client.join();
@@ -64,12 +59,7 @@ class OwnThreadCpuTest {
         assumeTrue(ManagementFactory.getThreadMXBean().isThreadCpuTimeEnabled(), "no thread CPU time in this JVM");
         // As Artemis lets an idle pool thread go: busy before the first reading, ended before the second.
         CountDownLatch read = new CountDownLatch(1);
-        Thread pooled = new Thread(() -> {
-            spin(200_000_000L);
-            awaitQuietly(read);
-        }, "Thread-7 (activemq-samband-bench-baseline)");
-        pooled.start();
-        Thread.sleep(300);
+        Thread pooled = busyUntil(read, "Thread-7 (activemq-samband-bench-baseline)");
         OwnThreadCpu before = OwnThreadCpu.read();
         read.countDown();
         pooled.join();
@@ -83,6 +73,17 @@ class OwnThreadCpuTest {
         Matcher matcher = role.matcher(line);
         assertTrue(matcher.find(), line);
         return Double.parseDouble(matcher.group(1));
+    }
+
+    /** A started thread named {@code name} that has spun for 200 ms and then waits, alive, for {@code released}. */
+    private static Thread busyUntil(CountDownLatch released, String name) throws InterruptedException {
+        Thread thread = new Thread(() -> {
+            spin(200_000_000L);
+            awaitQuietly(released);
+        }, name);
+        thread.start();
+        Thread.sleep(300);
+        return thread;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
