@@ -8,9 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The bench JVM's own CPU by role: its load generator (the simulated agencies' producers and consumers and their
@@ -49,48 +47,35 @@ final class OwnThreadCpu {
         }
     }
 
-    /** CPU time of the threads that ended, by role, added as each ends (see {@link #counted}). */
-    private static final Map<Role, LongAdder> ENDED = new EnumMap<>(Role.class);
-    /** Threads whose time is in {@link #ENDED} already, though they may still be seen alive for a moment. */
-    private static final Set<Long> ENDING = ConcurrentHashMap.newKeySet();
+    /**
+     * The last CPU time of each counted thread that ended (see {@link #counted}), kept as if it were still alive: a
+     * run's producers, consumers and forwarders end before the reading that closes it. A few dozen per run.
+     */
+    private static final Map<Long, Sample> ENDED = new ConcurrentHashMap<>();
 
-    static {
-        for (Role role : Role.values()) {
-            ENDED.put(role, new LongAdder());
-        }
+    /** One thread at a reading: its role and CPU time. */
+    private record Sample(Role role, long nanos) {
     }
 
-    /** Each live thread's CPU time and role at the reading; threads in {@link #ENDING} are left out. */
-    private final Map<Long, Long> threadNanos;
-    private final Map<Long, Role> roles;
-    /** {@link #ENDED} and {@link #ENDING} as they were at the reading. */
-    private final Map<Role, Long> endedNanos;
-    private final Set<Long> endedThreads;
+    /** Every thread at the reading, live or counted and ended, by thread id; empty where nothing is measured. */
+    private final Map<Long, Sample> threads;
     private final long processNanos;
 
-    private OwnThreadCpu(Map<Long, Long> threadNanos, Map<Long, Role> roles, Map<Role, Long> endedNanos,
-                         Set<Long> endedThreads, long processNanos) {
-        this.threadNanos = threadNanos;
-        this.roles = roles;
-        this.endedNanos = endedNanos;
-        this.endedThreads = endedThreads;
+    private OwnThreadCpu(Map<Long, Sample> threads, long processNanos) {
+        this.threads = threads;
         this.processNanos = processNanos;
     }
 
-    /**
-     * {@code task}, adding its thread's CPU time to its role's when it ends: the bench's producers, consumers and
-     * forwarders end with their run, before the reading that closes it.
-     */
+    /** {@code task}, keeping its thread's CPU time for the readings after it ends. */
     static Runnable counted(Runnable task) {
         return () -> {
             try {
                 task.run();
             } finally {
                 ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-                long cpu = bean.isThreadCpuTimeEnabled() ? bean.getCurrentThreadCpuTime() : -1;
-                if (cpu >= 0) {
-                    ENDING.add(Thread.currentThread().getId());
-                    ENDED.get(Role.of(Thread.currentThread().getName())).add(cpu);
+                if (bean.isThreadCpuTimeEnabled()) {
+                    Thread self = Thread.currentThread();
+                    ENDED.put(self.getId(), new Sample(Role.of(self.getName()), bean.getCurrentThreadCpuTime()));
                 }
             }
         };
@@ -99,53 +84,47 @@ final class OwnThreadCpu {
     /** This JVM's threads now; empty where the JVM does not measure thread CPU time. */
     static OwnThreadCpu read() {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> threadNanos = new HashMap<>();
-        Map<Long, Role> roles = new HashMap<>();
-        Map<Role, Long> endedNanos = new EnumMap<>(Role.class);
-        Set<Long> endedThreads = Set.copyOf(ENDING);
+        Map<Long, Sample> threads = new HashMap<>();
         if (bean.isThreadCpuTimeSupported() && bean.isThreadCpuTimeEnabled()) {
-            ENDED.forEach((role, ended) -> endedNanos.put(role, ended.sum()));
             for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
-                long cpu = info != null && !endedThreads.contains(info.getThreadId())
-                        ? bean.getThreadCpuTime(info.getThreadId()) : -1;
+                long cpu = info != null ? bean.getThreadCpuTime(info.getThreadId()) : -1;
                 if (cpu >= 0) {
-                    threadNanos.put(info.getThreadId(), cpu);
-                    roles.put(info.getThreadId(), Role.of(info.getThreadName()));
+                    threads.put(info.getThreadId(), new Sample(Role.of(info.getThreadName()), cpu));
                 }
             }
+            // After the live ones: a thread seen alive just after it counted itself keeps its final figure.
+            threads.putAll(ENDED);
         }
         long process = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
-        return new OwnThreadCpu(threadNanos, roles, endedNanos, endedThreads, process);
+        return new OwnThreadCpu(threads, process);
     }
 
     /**
      * e.g. "load generator 0.41, baseline broker and forwarders 0.02, other threads 0.01, the JVM's own (collector,
-     * compiler) 0.05 ms CPU per notice": what each role used since {@code before}, over {@code notices}. A live
-     * thread counts its growth (all of it if it started since); a counted thread that ended since counts its total
-     * less what {@code before} saw of it. A pooled thread that ended without being counted (Artemis lets idle ones
-     * go) is missing from both, so its last minutes fall to the JVM's own: a small error, never a negative one.
+     * compiler) 0.05 ms CPU per notice": what each role used since {@code before}, over {@code notices}, as each
+     * thread's growth (all of it for a thread that started since). A pooled thread that ended without being counted
+     * (Artemis lets idle ones go) is missing from this reading, so its last minutes fall to the JVM's own: a small
+     * error, never a negative one.
      */
     String describeSince(OwnThreadCpu before, int notices) {
-        if (endedNanos.isEmpty() || notices <= 0) {
+        if (threads.isEmpty() || notices <= 0) {
             return "bench JVM: thread CPU time not measured here";
         }
         Map<Role, Long> used = new EnumMap<>(Role.class);
-        endedNanos.forEach((role, ended) -> used.put(role, ended - before.endedNanos.getOrDefault(role, 0L)));
-        threadNanos.forEach((tid, cpu) -> used.merge(roles.get(tid), cpu - before.threadNanos.getOrDefault(tid, 0L),
-                Long::sum));
-        before.threadNanos.forEach((tid, cpu) -> {
-            if (endedThreads.contains(tid) && !before.endedThreads.contains(tid)) {
-                used.merge(before.roles.get(tid), -cpu, Long::sum);
-            }
+        for (Role role : Role.values()) {
+            used.put(role, 0L);
+        }
+        threads.forEach((tid, now) -> {
+            Sample earlier = before.threads.get(tid);
+            used.merge(now.role(), now.nanos() - (earlier != null ? earlier.nanos() : 0L), Long::sum);
         });
         StringBuilder line = new StringBuilder("bench JVM: ");
-        long threads = 0;
-        for (Role role : Role.values()) {
-            long nanos = used.get(role);
-            threads += nanos;
-            line.append(String.format(Locale.ROOT, "%s %.2f, ", role.label, nanos / 1e6 / notices));
+        long attributed = 0;
+        for (Map.Entry<Role, Long> role : used.entrySet()) {
+            attributed += role.getValue();
+            line.append(String.format(Locale.ROOT, "%s %.2f, ", role.getKey().label, role.getValue() / 1e6 / notices));
         }
-        long jvmOwn = Math.max(0, processNanos - before.processNanos - threads);
+        long jvmOwn = Math.max(0, processNanos - before.processNanos - attributed);
         return line.append(String.format(Locale.ROOT, "the JVM's own (collector, compiler) %.2f ms CPU per notice",
                 jvmOwn / 1e6 / notices)).toString();
     }
